@@ -1,0 +1,188 @@
+package io.github.themis4j.cell;
+
+import io.github.themis4j.AuthenticationFailedException;
+import io.github.themis4j.InvalidArgumentException;
+import io.github.themis4j.MalformedDataException;
+import io.github.themis4j.internal.Aes;
+import io.github.themis4j.internal.Bytes;
+import io.github.themis4j.internal.SoterKdf;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The Secure Cell wire format shared by every mode (Themis {@code sym_enc_message.c},
+ * {@code secure_cell_seal_passphrase.c}): little-endian headers, the Soter-KDF message key and
+ * AES-GCM with a 12-byte IV and 16-byte tag.
+ */
+final class CellFormat {
+  static final int ALG_GCM_256 = 0x40010100;
+  static final int ALG_GCM_256_PBKDF2 = 0x41010100;
+  static final int IV_LENGTH = 12;
+  static final int TAG_LENGTH = 16;
+  /** alg, iv_length, auth_tag_length, message_length. */
+  static final int KEY_HEADER_LENGTH = 16;
+  /** The token Themis 0.15 writes for key-based cells: header, IV, tag. */
+  static final int KEY_TOKEN_LENGTH = KEY_HEADER_LENGTH + IV_LENGTH + TAG_LENGTH;
+
+  static final String MESSAGE_KEY_LABEL = "Themis secure cell message key";
+  static final String IMPRINT_IV_LABEL = "Themis secure cell message iv";
+
+  static final int KDF_SOTER = 0;
+  static final int KDF_PBKDF2 = 1;
+
+  private static final int ALG_RESERVED_MASK = 0x00F0F000;
+  private static final int ALG_CIPHER_MASK = 0xF0000000;
+  private static final int ALG_KDF_MASK = 0x0F000000;
+  private static final int ALG_PADDING_MASK = 0x000F0000;
+  private static final int ALG_KEY_LENGTH_MASK = 0x00000FFF;
+  private static final int AES_GCM = 0x40010000;
+
+  private CellFormat() {}
+
+  static void requirePlaintext(byte[] data) {
+    Bytes.requireNonEmpty(data, "data");
+    // Themis stores lengths as 32-bit fields; Java arrays are shorter than 2^31, so every array fits.
+  }
+
+  /** Null for an absent or empty context: Themis treats the two alike. */
+  static byte[] normalizeContext(byte[] context) {
+    return context == null || context.length == 0 ? null : context;
+  }
+
+  /** K = SoterKDF(master, "Themis secure cell message key", [LE32(n), context?]). */
+  static byte[] messageKey(byte[] master, int keyBytes, int messageLength, byte[] context) {
+    return SoterKdf.derive(master, MESSAGE_KEY_LABEL, keyBytes, Bytes.le32(messageLength), context);
+  }
+
+  /**
+   * Validates an algorithm identifier for AES-GCM with the expected KDF and returns the key
+   * length in bytes (32, 24 or 16).
+   */
+  static int gcmKeyBytes(int alg, int expectedKdf) {
+    if ((alg & ALG_RESERVED_MASK) != 0) {
+      throw new MalformedDataException("Secure Cell header has reserved algorithm bits set");
+    }
+    if ((alg & (ALG_CIPHER_MASK | ALG_PADDING_MASK)) != AES_GCM) {
+      throw new MalformedDataException("Secure Cell header names an unsupported cipher (only AES-GCM is used)");
+    }
+    int kdf = (alg & ALG_KDF_MASK) >>> 24;
+    if (kdf != expectedKdf) {
+      if (kdf == KDF_PBKDF2) {
+        throw new AuthenticationFailedException(
+            "Secure Cell was sealed with a passphrase: decrypt it with a passphrase, not a key");
+      }
+      if (kdf == KDF_SOTER) {
+        throw new AuthenticationFailedException(
+            "Secure Cell was sealed with a key: decrypt it with a key, not a passphrase");
+      }
+      throw new MalformedDataException("Secure Cell header names an unsupported key derivation");
+    }
+    switch (alg & ALG_KEY_LENGTH_MASK) {
+      case 0x100:
+        return 32;
+      case 0x0C0:
+        return 24;
+      case 0x080:
+        return 16;
+      default:
+        throw new MalformedDataException("Secure Cell header names an unsupported key length");
+    }
+  }
+
+  /** Writes alg, iv_length, auth_tag_length and message_length at {@code off}. */
+  static void writeKeyHeader(byte[] out, int off, int alg, int messageLength) {
+    Bytes.writeLe32(out, off, alg);
+    Bytes.writeLe32(out, off + 4, IV_LENGTH);
+    Bytes.writeLe32(out, off + 8, TAG_LENGTH);
+    Bytes.writeLe32(out, off + 12, messageLength);
+  }
+
+  /** A parsed key-based token: where its IV and tag start, and what it declares. */
+  static final class KeyToken {
+    final int alg;
+    final int ivOffset;
+    final int tagOffset;
+    final long messageLength;
+
+    private KeyToken(int alg, int ivOffset, int tagOffset, long messageLength) {
+      this.alg = alg;
+      this.ivOffset = ivOffset;
+      this.tagOffset = tagOffset;
+      this.messageLength = messageLength;
+    }
+  }
+
+  /**
+   * Parses a key-based authentication token occupying {@code token[0, length)}. Like Themis, bytes
+   * after the IV and tag inside the token are ignored, only the first 12 IV bytes and 16 tag bytes
+   * are used, and shorter IVs or tags are refused.
+   */
+  static KeyToken parseKeyToken(byte[] token, int length) {
+    if (length < KEY_HEADER_LENGTH) {
+      throw new MalformedDataException("Secure Cell token is truncated (" + length + " bytes)");
+    }
+    int alg = Bytes.readLe32(token, 0);
+    long ivLength = Bytes.readLe32Unsigned(token, 4);
+    long tagLength = Bytes.readLe32Unsigned(token, 8);
+    long messageLength = Bytes.readLe32Unsigned(token, 12);
+    if (KEY_HEADER_LENGTH + ivLength + tagLength > length) {
+      throw new MalformedDataException("Secure Cell token is truncated or its IV/tag length fields are invalid");
+    }
+    if (ivLength < IV_LENGTH || tagLength < TAG_LENGTH) {
+      throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
+    }
+    return new KeyToken(alg, KEY_HEADER_LENGTH, KEY_HEADER_LENGTH + (int) ivLength, messageLength);
+  }
+
+  /**
+   * AES-GCM encryption of {@code data} writing the ciphertext at {@code out[ctOff]} and the tag at
+   * {@code tagOut[tagOff]}, without an intermediate copy of the ciphertext.
+   */
+  static void gcmEncrypt(
+      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] data, byte[] out, int ctOff, byte[] tagOut, int tagOff) {
+    Cipher c = Aes.gcm();
+    try {
+      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      if (aad != null) {
+        c.updateAAD(aad);
+      }
+      int written = c.update(data, 0, data.length, out, ctOff);
+      byte[] rest = c.doFinal();
+      int ctRest = rest.length - TAG_LENGTH;
+      System.arraycopy(rest, 0, out, ctOff + written, ctRest);
+      System.arraycopy(rest, ctRest, tagOut, tagOff, TAG_LENGTH);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed", e);
+    }
+  }
+
+  /** AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}. */
+  static byte[] gcmDecrypt(
+      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] ct, int ctOff, int ctLen, byte[] tag, int tagOff) {
+    Cipher c = Aes.gcm();
+    byte[] out = new byte[ctLen];
+    try {
+      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      if (aad != null) {
+        c.updateAAD(aad);
+      }
+      c.update(ct, ctOff, ctLen);
+      c.doFinal(tag, tagOff, TAG_LENGTH, out, 0);
+      return out;
+    } catch (AEADBadTagException e) {
+      throw new AuthenticationFailedException(
+          "Secure Cell authentication failed: wrong key, wrong context, or corrupted data");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed", e);
+    }
+  }
+
+  static void requireKeyLength(int keyBytes) {
+    if (keyBytes != 16 && keyBytes != 24 && keyBytes != 32) {
+      throw new InvalidArgumentException("unsupported AES key length");
+    }
+  }
+}

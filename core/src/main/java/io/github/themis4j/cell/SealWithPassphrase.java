@@ -1,0 +1,133 @@
+package io.github.themis4j.cell;
+
+import io.github.themis4j.MalformedDataException;
+import io.github.themis4j.internal.Bytes;
+import io.github.themis4j.internal.Pbkdf2;
+import io.github.themis4j.internal.Rng;
+
+/**
+ * Seal mode with a passphrase. Layout (little-endian): alg | iv_length | tag_length |
+ * message_length | kdf_context_length | IV(12) | tag(16) | iterations(4) | salt_length(2) |
+ * salt(16) | ciphertext(n).
+ *
+ * <pre>
+ * prekey = PBKDF2-HMAC-SHA256(passphrase, salt, iterations, 32)
+ * K      = SoterKDF(prekey, "Themis secure cell message key", [LE32(n), context?])
+ * </pre>
+ */
+final class SealWithPassphrase implements SecureCell.Seal {
+  /** The iteration count Themis 0.15 writes (0x0004CAFE). */
+  static final int ITERATIONS = 314_110;
+  static final int SALT_LENGTH = 16;
+  /**
+   * Decryption refuses iteration counts above this. Themis accepts up to 2^31-1, which lets a
+   * forged header stall a decryption for about an hour; no Themis version writes more than
+   * 314,110. This is the one place themis4j is stricter than Themis.
+   */
+  static final long MAX_ITERATIONS = 10_000_000L;
+
+  private static final int HEADER_LENGTH = 20;
+  private static final int KDF_CONTEXT_LENGTH = 4 + 2 + SALT_LENGTH;
+  private static final int TOKEN_LENGTH =
+      HEADER_LENGTH + CellFormat.IV_LENGTH + CellFormat.TAG_LENGTH + KDF_CONTEXT_LENGTH;
+
+  private final byte[] passphrase;
+
+  SealWithPassphrase(byte[] passphrase) {
+    this.passphrase = passphrase;
+  }
+
+  @Override
+  public byte[] encrypt(byte[] data) {
+    return encrypt(data, null);
+  }
+
+  @Override
+  public byte[] encrypt(byte[] data, byte[] context) {
+    CellFormat.requirePlaintext(data);
+    byte[] ctx = CellFormat.normalizeContext(context);
+    int n = data.length;
+    byte[] out = new byte[TOKEN_LENGTH + n];
+    Bytes.writeLe32(out, 0, CellFormat.ALG_GCM_256_PBKDF2);
+    Bytes.writeLe32(out, 4, CellFormat.IV_LENGTH);
+    Bytes.writeLe32(out, 8, CellFormat.TAG_LENGTH);
+    Bytes.writeLe32(out, 12, n);
+    Bytes.writeLe32(out, 16, KDF_CONTEXT_LENGTH);
+    int ivOff = HEADER_LENGTH;
+    int tagOff = ivOff + CellFormat.IV_LENGTH;
+    int kdfOff = tagOff + CellFormat.TAG_LENGTH;
+    Rng.fill(out, ivOff, CellFormat.IV_LENGTH);
+    Bytes.writeLe32(out, kdfOff, ITERATIONS);
+    Bytes.writeLe16(out, kdfOff + 4, SALT_LENGTH);
+    byte[] salt = Rng.bytes(SALT_LENGTH);
+    System.arraycopy(salt, 0, out, kdfOff + 6, SALT_LENGTH);
+    byte[] prekey = Pbkdf2.hmacSha256(passphrase, salt, ITERATIONS, 32);
+    byte[] k = CellFormat.messageKey(prekey, 32, n, ctx);
+    CellFormat.gcmEncrypt(k, out, ivOff, ctx, data, out, TOKEN_LENGTH, out, tagOff);
+    return out;
+  }
+
+  @Override
+  public byte[] decrypt(byte[] sealed) {
+    return decrypt(sealed, null);
+  }
+
+  @Override
+  public byte[] decrypt(byte[] sealed, byte[] context) {
+    Bytes.requireNonNull(sealed, "sealed data");
+    if (sealed.length < HEADER_LENGTH) {
+      throw new MalformedDataException(
+          "data is too short to be a passphrase Secure Cell (" + sealed.length + " bytes)");
+    }
+    long n = Bytes.readLe32Unsigned(sealed, 12);
+    if (n == 0 || n > sealed.length) {
+      throw new MalformedDataException("Secure Cell message length field is inconsistent with the data length");
+    }
+    int tokenLength = sealed.length - (int) n;
+    if (tokenLength < HEADER_LENGTH) {
+      throw new MalformedDataException("passphrase Secure Cell token is truncated");
+    }
+    int alg = Bytes.readLe32(sealed, 0);
+    long ivLength = Bytes.readLe32Unsigned(sealed, 4);
+    long tagLength = Bytes.readLe32Unsigned(sealed, 8);
+    long kdfLength = Bytes.readLe32Unsigned(sealed, 16);
+    if (HEADER_LENGTH + ivLength + tagLength + kdfLength > tokenLength) {
+      throw new MalformedDataException(
+          "passphrase Secure Cell token is truncated or its length fields are invalid");
+    }
+    if (ivLength < CellFormat.IV_LENGTH || tagLength < CellFormat.TAG_LENGTH) {
+      throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
+    }
+    int keyBytes = CellFormat.gcmKeyBytes(alg, CellFormat.KDF_PBKDF2);
+    int ivOff = HEADER_LENGTH;
+    int tagOff = ivOff + (int) ivLength;
+    int kdfOff = tagOff + (int) tagLength;
+    if (kdfLength < 6) {
+      throw new MalformedDataException("passphrase Secure Cell has a truncated PBKDF2 context");
+    }
+    long iterations = Bytes.readLe32Unsigned(sealed, kdfOff);
+    int saltLength = Bytes.readLe16(sealed, kdfOff + 4);
+    if (6 + saltLength > kdfLength) {
+      throw new MalformedDataException("passphrase Secure Cell has a truncated PBKDF2 salt");
+    }
+    if (iterations == 0) {
+      throw new MalformedDataException("passphrase Secure Cell declares zero PBKDF2 iterations");
+    }
+    if (iterations > MAX_ITERATIONS) {
+      throw new MalformedDataException(
+          "passphrase Secure Cell declares " + iterations + " PBKDF2 iterations, more than the limit of "
+              + MAX_ITERATIONS);
+    }
+    byte[] salt = new byte[saltLength];
+    System.arraycopy(sealed, kdfOff + 6, salt, 0, saltLength);
+    byte[] prekey = Pbkdf2.hmacSha256(passphrase, salt, (int) iterations, 32);
+    byte[] ctx = CellFormat.normalizeContext(context);
+    byte[] k = CellFormat.messageKey(prekey, keyBytes, (int) n, ctx);
+    return CellFormat.gcmDecrypt(k, sealed, ivOff, ctx, sealed, tokenLength, (int) n, sealed, tagOff);
+  }
+
+  @Override
+  public String toString() {
+    return "SecureCell.Seal[passphrase, redacted]";
+  }
+}
