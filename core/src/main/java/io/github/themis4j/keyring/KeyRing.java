@@ -1,0 +1,159 @@
+package io.github.themis4j.keyring;
+
+import io.github.themis4j.InvalidArgumentException;
+import io.github.themis4j.keys.SymmetricKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A named set of Secure Cell master keys, each with a key id, one of them active.
+ *
+ * <p>New data is encrypted with the {@linkplain #activeKey() active key}; data is decrypted with
+ * whichever key its stored key id names, so old keys keep working after a rotation until the
+ * data is re-encrypted and the old key removed.
+ *
+ * <p>Key ids are 1 to 64 characters from {@code [A-Za-z0-9._-]}, so that they can be stored
+ * beside ciphertexts, logged and named in error messages. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * KeyRing pii = KeyRing.builder("pii")
+ *     .add("2026-01", SymmetricKey.fromBytes(oldKey))
+ *     .add("2026-11", SymmetricKey.fromBytes(newKey))
+ *     .active("2026-11")
+ *     .build();
+ * }</pre>
+ */
+public final class KeyRing {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final String name;
+  private final Map<String, SymmetricKey> keys;
+  private final String activeKeyId;
+
+  private KeyRing(String name, Map<String, SymmetricKey> keys, String activeKeyId) {
+    this.name = name;
+    this.keys = keys;
+    this.activeKeyId = activeKeyId;
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A ring with a single key, which is active. */
+  public static KeyRing of(String name, String keyId, SymmetricKey key) {
+    return builder(name).add(keyId, key).active(keyId).build();
+  }
+
+  /** Checks that {@code s} is a valid key ring name or key id. */
+  public static String checkId(String s, String what) {
+    if (s == null || !ID.matcher(s).matches()) {
+      throw new InvalidArgumentException(what + " must be 1-64 characters of [A-Za-z0-9._-]");
+    }
+    return s;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String activeKeyId() {
+    return activeKeyId;
+  }
+
+  public SymmetricKey activeKey() {
+    return keys.get(activeKeyId);
+  }
+
+  /**
+   * Returns the key with this id.
+   *
+   * @throws UnknownKeyException if this ring does not hold it
+   */
+  public SymmetricKey key(String keyId) {
+    SymmetricKey k = keyId == null ? null : keys.get(keyId);
+    if (k == null) {
+      throw new UnknownKeyException(
+          name, keyId, "key ring '" + name + "' has no key with id '" + keyId + "'");
+    }
+    return k;
+  }
+
+  public boolean contains(String keyId) {
+    return keys.containsKey(keyId);
+  }
+
+  /** Key ids in the order they were added. */
+  public Set<String> keyIds() {
+    return keys.keySet();
+  }
+
+  /** A copy of this ring with another active key (which must already be in the ring). */
+  public KeyRing withActive(String keyId) {
+    key(keyId);
+    return new KeyRing(name, keys, keyId);
+  }
+
+  @Override
+  public String toString() {
+    return "KeyRing[" + name + ", keys " + keys.keySet() + ", active " + activeKeyId + "]";
+  }
+
+  /** Builds a {@link KeyRing}; rejects duplicate ids and a missing active key. */
+  public static final class Builder {
+    private final String name;
+    private final Map<String, SymmetricKey> keys = new LinkedHashMap<>();
+    private String active;
+
+    private Builder(String name) {
+      this.name = checkId(name, "key ring name");
+    }
+
+    public Builder add(String keyId, SymmetricKey key) {
+      checkId(keyId, "key id");
+      if (key == null) {
+        throw new InvalidArgumentException("key '" + keyId + "' in ring '" + name + "' must not be null");
+      }
+      if (keys.putIfAbsent(keyId, key) != null) {
+        throw new InvalidArgumentException("key ring '" + name + "' has two keys with id '" + keyId + "'");
+      }
+      return this;
+    }
+
+    public Builder active(String keyId) {
+      this.active = checkId(keyId, "active key id");
+      return this;
+    }
+
+    public KeyRing build() {
+      if (keys.isEmpty()) {
+        throw new InvalidArgumentException("key ring '" + name + "' has no keys");
+      }
+      if (active == null) {
+        throw new InvalidArgumentException("key ring '" + name + "' has no active key");
+      }
+      if (!keys.containsKey(active)) {
+        throw new InvalidArgumentException(
+            "key ring '" + name + "' names active key '" + active + "', which it does not hold");
+      }
+      return new KeyRing(name, Collections.unmodifiableMap(new LinkedHashMap<>(keys)), active);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KeyRing
+        && name.equals(((KeyRing) o).name)
+        && activeKeyId.equals(((KeyRing) o).activeKeyId)
+        && keys.equals(((KeyRing) o).keys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, activeKeyId);
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.themis4j.keyring;
+
+import io.github.themis4j.InvalidArgumentException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An immutable set of key rings by name: the simplest {@link KeyRingProvider}. */
+public final class KeyRings implements KeyRingProvider {
+  private final Map<String, KeyRing> rings;
+
+  private KeyRings(Map<String, KeyRing> rings) {
+    this.rings = rings;
+  }
+
+  public static KeyRings of(KeyRing... rings) {
+    return of(java.util.Arrays.asList(rings));
+  }
+
+  public static KeyRings of(Collection<KeyRing> rings) {
+    Map<String, KeyRing> m = new LinkedHashMap<>();
+    for (KeyRing r : rings) {
+      if (r == null) {
+        throw new InvalidArgumentException("key ring must not be null");
+      }
+      if (m.putIfAbsent(r.name(), r) != null) {
+        throw new InvalidArgumentException("two key rings are named '" + r.name() + "'");
+      }
+    }
+    return new KeyRings(Collections.unmodifiableMap(m));
+  }
+
+  @Override
+  public KeyRing keyRing(String name) {
+    KeyRing r = rings.get(name);
+    if (r == null) {
+      throw new UnknownKeyException(name, null, "no key ring named '" + name + "' is configured");
+    }
+    return r;
+  }
+
+  public Collection<KeyRing> all() {
+    return rings.values();
+  }
+
+  @Override
+  public String toString() {
+    return "KeyRings" + rings.values();
+  }
+}
