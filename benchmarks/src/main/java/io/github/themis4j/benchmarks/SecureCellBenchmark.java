@@ -101,6 +101,9 @@ public class SecureCellBenchmark {
     Check.equal(contextImprint.decrypt(imprinted, context), data, "Context Imprint round trip");
     Check.equal(rawGcmDecrypt(), data, "raw AES-GCM round trip");
     Check.equal(rawCtrDecrypt(), data, "raw AES-CTR round trip");
+    if (size >= 65536) {
+      JitWarmup.secureCell(key, context);
+    }
   }
 
   // --- Seal --------------------------------------------------------------------------------------

@@ -159,18 +159,35 @@ final class CellFormat {
     }
   }
 
-  /** AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}. */
+  /**
+   * AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}.
+   *
+   * <p>The JDK's GCM decryption buffers everything passed to {@code update} until {@code doFinal}
+   * (it must check the tag before releasing plaintext) and then copies it again to append the tag:
+   * three copies of the ciphertext besides the output. Themis puts the tag before the ciphertext,
+   * so it is cheaper to lay out ciphertext || tag once here and decrypt that in a single call.
+   */
   static byte[] gcmDecrypt(
       byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] ct, int ctOff, int ctLen, byte[] tag, int tagOff) {
     Cipher c = Aes.gcm();
+    byte[] in;
+    int inOff;
+    if (tag == ct && tagOff == ctOff + ctLen) {
+      in = ct;
+      inOff = ctOff;
+    } else {
+      in = new byte[ctLen + TAG_LENGTH];
+      inOff = 0;
+      System.arraycopy(ct, ctOff, in, 0, ctLen);
+      System.arraycopy(tag, tagOff, in, ctLen, TAG_LENGTH);
+    }
     byte[] out = new byte[ctLen];
     try {
       c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
       if (aad != null) {
         c.updateAAD(aad);
       }
-      c.update(ct, ctOff, ctLen);
-      c.doFinal(tag, tagOff, TAG_LENGTH, out, 0);
+      c.doFinal(in, inOff, ctLen + TAG_LENGTH, out, 0);
       return out;
     } catch (AEADBadTagException e) {
       throw new AuthenticationFailedException(
