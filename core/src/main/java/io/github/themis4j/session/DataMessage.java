@@ -81,7 +81,8 @@ final class DataMessage {
    * check fail. Trailing bytes after the tag are ignored, as in Themis.
    *
    * @throws MalformedDataException if the message is shorter than 52 bytes, or its length field is
-   *     below 12 or larger than the message
+   *     below 12 or larger than the message (truncation, but also what a wrong key or tampering looks
+   *     like before authentication)
    * @throws AuthenticationFailedException if the GCM tag does not verify (wrong key, tampering)
    */
   static Opened open(byte[] key, byte[] message) {
@@ -92,10 +93,13 @@ final class DataMessage {
     SecretKeySpec k = new SecretKeySpec(key, "AES");
     long length = Bytes.readBe32Unsigned(peekLength(k, message), 0);
     if (length < 12) {
-      throw new MalformedDataException("Secure Session data message has an invalid length field");
+      throw new MalformedDataException(
+          "Secure Session data message has an invalid length field (tampered message or wrong session keys)");
     }
     if (length > message.length - 40L) {
-      throw new MalformedDataException("Secure Session data message is truncated or its length field is corrupt");
+      throw new MalformedDataException(
+          "Secure Session data message is truncated, or its length field is invalid (tampered message or wrong "
+              + "session keys)");
     }
     int ciphertextLength = 4 + (int) length + TAG_LENGTH;
     byte[] plain;
