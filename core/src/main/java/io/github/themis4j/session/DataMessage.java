@@ -56,7 +56,8 @@ final class DataMessage {
     System.arraycopy(payload, 0, plain, HEADER_LENGTH, n);
     try {
       Cipher gcm = Aes.gcm();
-      gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, out, 4, NONCE_LENGTH));
+      gcm.init(
+          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, out, 4, NONCE_LENGTH));
       int written = gcm.doFinal(plain, 0, plain.length, out, 4 + IV_LENGTH);
       if (written != plain.length + TAG_LENGTH) {
         throw new IllegalStateException("AES-GCM produced an unexpected length");
@@ -88,7 +89,8 @@ final class DataMessage {
   static Opened open(byte[] key, byte[] message) {
     if (message.length < OVERHEAD) {
       throw new MalformedDataException(
-          "Secure Session data message is truncated (" + message.length + " bytes, at least " + OVERHEAD + " needed)");
+          "Secure Session data message is truncated (" + message.length + " bytes, at least " + OVERHEAD
+              + " needed)");
     }
     SecretKeySpec k = new SecretKeySpec(key, "AES");
     long length = Bytes.readBe32Unsigned(peekLength(k, message), 0);
@@ -98,8 +100,8 @@ final class DataMessage {
     }
     if (length > message.length - 40L) {
       throw new MalformedDataException(
-          "Secure Session data message is truncated, or its length field is invalid (tampered message or wrong "
-              + "session keys)");
+          "Secure Session data message is truncated, or its length field is invalid (tampered message or "
+              + "wrong session keys)");
     }
     int ciphertextLength = 4 + (int) length + TAG_LENGTH;
     byte[] plain;

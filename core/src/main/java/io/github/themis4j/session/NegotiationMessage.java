@@ -78,7 +78,8 @@ final class NegotiationMessage {
     byte[] id = Arrays.copyOfRange(p, SoterContainer.HEADER_LENGTH, idSize);
 
     int keyOff = idSize;
-    if (p.length - keyOff < SoterContainer.HEADER_LENGTH || !SoterContainer.tag(p, keyOff).startsWith("UEC")) {
+    if (p.length - keyOff < SoterContainer.HEADER_LENGTH
+        || !SoterContainer.tag(p, keyOff).startsWith("UEC")) {
       throw new MalformedDataException(what + " does not carry an EC ephemeral public key");
     }
     long keySize = Bytes.readBe32Unsigned(p, keyOff + 4);

@@ -97,10 +97,12 @@ public final class SecureSession {
   }
 
   /** What the peer told us about itself in M1/M2, after its signature checked out. */
-  private record Peer(byte[] id, byte[] ephemeral, ECPublicKey ephemeralKey, java.security.PublicKey signingKey) {}
+  private record Peer(
+      byte[] id, byte[] ephemeral, ECPublicKey ephemeralKey, java.security.PublicKey signingKey) {}
 
   /** The outcome of one negotiation step, applied only if the step (and any send) succeeds. */
-  private record Transition(State next, boolean client, Peer peer, byte[] sessionIdRaw, byte[] master, byte[] output) {}
+  private record Transition(
+      State next, boolean client, Peer peer, byte[] sessionIdRaw, byte[] master, byte[] output) {}
 
   private final byte[] ownId;
   private final java.security.PrivateKey signingKey;
@@ -140,7 +142,8 @@ public final class SecureSession {
   }
 
   /** Test hook: a fixed ephemeral key (null = generate) and a clock in unix seconds. */
-  SecureSession(byte[] id, PrivateKey key, PeerKeyResolver resolver, PrivateKey ephemeralKey, LongSupplier clock) {
+  SecureSession(
+      byte[] id, PrivateKey key, PeerKeyResolver resolver, PrivateKey ephemeralKey, LongSupplier clock) {
     Bytes.requireNonEmpty(id, "session id");
     if (key == null) {
       throw new InvalidArgumentException("private key must not be null");
@@ -149,7 +152,8 @@ public final class SecureSession {
       throw new InvalidArgumentException("peer key resolver must not be null");
     }
     if (key.type() != KeyType.EC) {
-      throw new KeyFormatException("Secure Session needs an EC private key; RSA keys are not supported (as in Themis)");
+      throw new KeyFormatException(
+          "Secure Session needs an EC private key; RSA keys are not supported (as in Themis)");
     }
     this.ownId = id.clone();
     this.signingKey = key.toJcaKey();
@@ -300,7 +304,8 @@ public final class SecureSession {
       int limit = (int) Math.min((long) maxMessageLength + DataMessage.OVERHEAD, Integer.MAX_VALUE - 64);
       return unwrapData(received(transport.receive(limit), limit));
     }
-    Transition t = negotiate(received(transport.receive(MAX_NEGOTIATION_MESSAGE_LENGTH), MAX_NEGOTIATION_MESSAGE_LENGTH));
+    int limit = MAX_NEGOTIATION_MESSAGE_LENGTH;
+    Transition t = negotiate(received(transport.receive(limit), limit));
     if (t.output().length > 0) {
       transport.send(t.output());
     }
@@ -321,7 +326,8 @@ public final class SecureSession {
   private SessionTransport transport() {
     if (!(resolver instanceof SessionTransport)) {
       throw new ProtocolStateException(
-          "this session has no transport: create it with a SessionTransport, or use connectRequest/wrap/unwrap");
+          "this session has no transport: create it with a SessionTransport, or use "
+              + "connectRequest/wrap/unwrap");
     }
     return (SessionTransport) resolver;
   }
@@ -331,7 +337,8 @@ public final class SecureSession {
 
   private byte[] buildConnectRequest() {
     if (state != State.IDLE && state != State.CLIENT_AWAITING_M2) {
-      throw new ProtocolStateException("connect request is only possible on a fresh session (state " + state + ")");
+      throw new ProtocolStateException(
+          "connect request is only possible on a fresh session (state " + state + ")");
     }
     return NegotiationMessage.identity(ownId, ephemeral, SessionCrypto.sign(signingKey, ephemeral));
   }
@@ -399,7 +406,8 @@ public final class SecureSession {
     NegotiationMessage.Identity s = NegotiationMessage.parseIdentity(m2, "server's negotiation reply");
     java.security.PublicKey serverKey = resolvePeerKey(s.id());
     SessionCrypto.verify(
-        serverKey, s.signature(), "server's negotiation reply", s.ephemeralContainer(), ephemeral, s.id(), ownId);
+        serverKey, s.signature(), "server's negotiation reply",
+        s.ephemeralContainer(), ephemeral, s.id(), ownId);
     byte[] sid = SessionCrypto.sessionId(ephemeral, s.ephemeralContainer(), ownId, s.id());
     byte[] shared = SessionCrypto.sharedSecret(ephemeralPrivate, s.ephemeralKey());
     byte[] masterKey = SessionCrypto.masterKey(shared, sid);
@@ -421,7 +429,8 @@ public final class SecureSession {
     byte[] signature = java.util.Arrays.copyOfRange(payload, 0, sigLength);
     byte[] mac = java.util.Arrays.copyOfRange(payload, sigLength, payload.length);
     SessionCrypto.verify(
-        peer.signingKey(), signature, "client's key confirmation", peer.ephemeral(), ephemeral, peer.id(), ownId);
+        peer.signingKey(), signature, "client's key confirmation",
+        peer.ephemeral(), ephemeral, peer.id(), ownId);
     byte[] sid = SessionCrypto.sessionId(peer.ephemeral(), ephemeral, peer.id(), ownId);
     byte[] shared = SessionCrypto.sharedSecret(ephemeralPrivate, peer.ephemeralKey());
     byte[] masterKey = SessionCrypto.masterKey(shared, sid);
@@ -438,7 +447,8 @@ public final class SecureSession {
    */
   private Transition clientFinish(byte[] m4) {
     byte[] mac = NegotiationMessage.payload(m4, "server's key confirmation");
-    SessionCrypto.verifyMac(SessionCrypto.mac(master, ephemeral, sessionIdRaw), mac, "server's key confirmation");
+    byte[] expected = SessionCrypto.mac(master, ephemeral, sessionIdRaw);
+    SessionCrypto.verifyMac(expected, mac, "server's key confirmation");
     return new Transition(State.ESTABLISHED, true, peer, sessionIdRaw, master, EMPTY);
   }
 

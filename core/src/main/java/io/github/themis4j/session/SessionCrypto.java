@@ -56,7 +56,8 @@ final class SessionCrypto {
    * little-endian (spec §7.6).
    */
   static int initialSequence(byte[] master, byte[] sessionIdRaw, boolean client) {
-    return Bytes.readLe32(SoterKdf.derive(master, client ? CLIENT_SEQ_LABEL : SERVER_SEQ_LABEL, 4, sessionIdRaw), 0);
+    String label = client ? CLIENT_SEQ_LABEL : SERVER_SEQ_LABEL;
+    return Bytes.readLe32(SoterKdf.derive(master, label, 4, sessionIdRaw), 0);
   }
 
   /**

@@ -360,7 +360,8 @@ class SecureSessionInteropTest {
       assertThat(early.call1("session.wrap", new byte[] {1})).hasSize(53);
     }
     SecureSession ours = new SecureSession(CLIENT, PrivateKey.fromBytes(c.priv()), id -> null);
-    assertThatThrownBy(() -> ours.wrap(new byte[] {1})).isInstanceOf(io.github.themis4j.ProtocolStateException.class);
+    assertThatThrownBy(() -> ours.wrap(new byte[] {1}))
+        .isInstanceOf(io.github.themis4j.ProtocolStateException.class);
     // (2) wasm-themis's client accepts a truncated final MAC; ours requires all 32 bytes.
     Keys s = Keys.wasm(wasm);
     try (WasmThemis.Handle wasmClient = wasm.create("session.new", CLIENT, c.priv(), SERVER, s.pub())) {

@@ -253,7 +253,8 @@ class SecureSessionTest {
     SecureSession c = client();
     byte[] m1 = c.connectRequest();
     SecureSession fakeServer = new SecureSession(SERVER, impostor.privateKey(), resolver(), null, now::get);
-    assertThatThrownBy(() -> c.unwrap(fakeServer.unwrap(m1).data())).isInstanceOf(AuthenticationFailedException.class);
+    assertThatThrownBy(() -> c.unwrap(fakeServer.unwrap(m1).data()))
+        .isInstanceOf(AuthenticationFailedException.class);
     // The genuine server still gets through to both.
     assertThat(s.unwrap(m1).isControl()).isTrue();
     SecureSession s2 = server();
@@ -439,7 +440,8 @@ class SecureSessionTest {
     }
     // an empty id container, and a message that ends right after the key (no signature)
     byte[] noId = NegotiationMessage.identity(new byte[0], c.ephemeralPublic(), new byte[] {0x30});
-    assertThatThrownBy(() -> s.unwrap(noId)).isInstanceOf(MalformedDataException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> s.unwrap(noId))
+        .isInstanceOf(MalformedDataException.class).hasMessageContaining("empty");
     byte[] noSig = NegotiationMessage.protocol(Arrays.copyOfRange(m1, 12, keyOff + 45));
     assertThatThrownBy(() -> s.unwrap(noSig)).isInstanceOf(MalformedDataException.class)
         .hasMessageContaining("no signature");

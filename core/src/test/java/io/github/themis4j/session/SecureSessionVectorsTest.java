@@ -76,9 +76,11 @@ class SecureSessionVectorsTest {
           + "365be774977f96d53c";
   static final String M4 = "5453504d0000002cd354187964efde96676f6c0c05cc94a50e98b1926ec0cb5e1f923d042b47160094381992";
   static final String PING =
-      "ec35f7ec1f47243025baebcd308f69b26a9a4d2be7135f1a3137ec0b60acfe43b3b8c4713e758df73c4b2f98f8ec2c87c461b4cf4f1da83c";
+      "ec35f7ec1f47243025baebcd308f69b26a9a4d2be7135f1a3137ec0b60acfe43b3b8c4713e758df73c4b2f98f8"
+          + "ec2c87c461b4cf4f1da83c";
   static final String PONG =
-      "ec35f7eca9d1633d2904c431d4759e7bad0fa5fef2772ffaadc40d584c17a5fc83809f91e85488a6381c38107e373847e3cc65c2e3e65585";
+      "ec35f7eca9d1633d2904c431d4759e7bad0fa5fef2772ffaadc40d584c17a5fc83809f91e85488a6381c38107e"
+          + "373847e3cc65c2e3e65585";
 
   @Test
   void specTranscriptA3() {
@@ -151,7 +153,8 @@ class SecureSessionVectorsTest {
    * ephemeral key parts of M1/M2, the MAC in M3 and all of M4. ECDSA signatures are randomised and
    * are checked by verification instead (each side verifies Themis's signatures).
    */
-  static void replayHandshake(SecureSession client, SecureSession server, byte[] m1, byte[] m2, byte[] m3, byte[] m4) {
+  static void replayHandshake(
+      SecureSession client, SecureSession server, byte[] m1, byte[] m2, byte[] m3, byte[] m4) {
     byte[] ourM1 = client.connectRequest();
     int identityLength = 12 + Bytes.readBe32(m1, 16) + Bytes.readBe32(m1, 12 + Bytes.readBe32(m1, 16) + 4);
     assertThat(Arrays.copyOfRange(ourM1, 0, 4)).isEqualTo(utf8("TSPM"));
@@ -215,12 +218,8 @@ class SecureSessionVectorsTest {
     JsonNode c = t.node().get("client");
     JsonNode s = t.node().get("server");
     AtomicLong now = new AtomicLong(t.generatedAt());
-    SecureSession client = new SecureSession(hex(c.get("id").asText()), PrivateKey.fromBytes(hex(c.get("privateKey").asText())),
-        only(hex(s.get("id").asText()), hex(s.get("publicKey").asText())),
-        PrivateKey.fromBytes(hex(c.get("ephemeralPrivateKey").asText())), now::get);
-    SecureSession server = new SecureSession(hex(s.get("id").asText()), PrivateKey.fromBytes(hex(s.get("privateKey").asText())),
-        only(hex(c.get("id").asText()), hex(c.get("publicKey").asText())),
-        PrivateKey.fromBytes(hex(s.get("ephemeralPrivateKey").asText())), now::get);
+    SecureSession client = endpoint(c, s, now);
+    SecureSession server = endpoint(s, c, now);
 
     replayHandshake(client, server, hex(t.node().get("m1").asText()), hex(t.node().get("m2").asText()),
         hex(t.node().get("m3").asText()), hex(t.node().get("m4").asText()));
@@ -238,6 +237,16 @@ class SecureSessionVectorsTest {
       messages++;
     }
     assertThat(messages).isEqualTo(6);
+  }
+
+  /** An endpoint with the keys and ephemeral key of {@code self}, knowing only {@code peer}. */
+  private static SecureSession endpoint(JsonNode self, JsonNode peer, AtomicLong now) {
+    return new SecureSession(
+        hex(self.get("id").asText()),
+        PrivateKey.fromBytes(hex(self.get("privateKey").asText())),
+        only(hex(peer.get("id").asText()), hex(peer.get("publicKey").asText())),
+        PrivateKey.fromBytes(hex(self.get("ephemeralPrivateKey").asText())),
+        now::get);
   }
 
   private static void checkSavedState(byte[] tssc, SecureSession ours, boolean isClient) {

@@ -262,7 +262,8 @@ class SocketSessionTransportTest {
       assertThatThrownBy(() -> new SocketSessionTransport(unconnected, none))
           .isInstanceOf(InvalidArgumentException.class);
     }
-    assertThatThrownBy(() -> SocketSessionTransport.accept(null, none)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> SocketSessionTransport.accept(null, none))
+        .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> SocketSessionTransport.connect((InetSocketAddress) null, none))
         .isInstanceOf(InvalidArgumentException.class);
 
