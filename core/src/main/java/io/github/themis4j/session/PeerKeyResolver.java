@@ -8,7 +8,8 @@ import io.github.themis4j.keys.PublicKey;
  * private key by signing the handshake, so this lookup is what decides whom a session trusts.
  *
  * <p>Implementations are called on the thread that drives the session; they need not be
- * thread-safe unless shared between sessions used by different threads.
+ * thread-safe unless shared between sessions used by different threads. An exception thrown here
+ * reaches the caller of {@code unwrap}/{@code receive} unchanged, and the session stays as it was.
  */
 @FunctionalInterface
 public interface PeerKeyResolver {
