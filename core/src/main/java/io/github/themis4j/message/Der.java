@@ -1,23 +1,29 @@
 package io.github.themis4j.message;
 
+import java.math.BigInteger;
+
 /**
  * A strict reader for the DER {@code ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }}: short
- * or minimal long-form lengths, minimal positive integers, nothing after the sequence.
+ * or minimal long-form lengths, minimal positive integers, nothing after the sequence. BoringSSL
+ * and OpenSSL accept exactly this (they re-encode the parsed signature and compare).
  */
 final class Der {
   private Der() {}
 
-  static boolean isCanonicalEcdsaSignature(byte[] b, int off, int len) {
+  /** Returns {r, s}, or null unless {@code b[off, off + len)} is a canonical DER signature. */
+  static BigInteger[] parseEcdsaSignature(byte[] b, int off, int len) {
     int end = off + len;
     if (len < 2 || b[off] != 0x30) {
-      return false;
+      return null;
     }
     int[] pos = {off + 1};
     int seqLen = readLength(b, pos, end);
     if (seqLen < 0 || pos[0] + seqLen != end) {
-      return false;
+      return null;
     }
-    return readPositiveInteger(b, pos, end) && readPositiveInteger(b, pos, end) && pos[0] == end;
+    BigInteger r = readPositiveInteger(b, pos, end);
+    BigInteger s = r == null ? null : readPositiveInteger(b, pos, end);
+    return s == null || pos[0] != end ? null : new BigInteger[] {r, s};
   }
 
   /** Reads a DER length at {@code pos[0]}; returns -1 unless it is minimally encoded and fits. */
@@ -43,22 +49,24 @@ final class Der {
     return v;
   }
 
-  private static boolean readPositiveInteger(byte[] b, int[] pos, int end) {
+  private static BigInteger readPositiveInteger(byte[] b, int[] pos, int end) {
     if (pos[0] >= end || b[pos[0]++] != 0x02) {
-      return false;
+      return null;
     }
     int n = readLength(b, pos, end);
     if (n <= 0 || pos[0] + n > end) {
-      return false;
+      return null;
     }
     int first = b[pos[0]] & 0xff;
     if (first >= 0x80) {
-      return false; // negative
+      return null; // negative
     }
     if (first == 0 && (n == 1 || (b[pos[0] + 1] & 0x80) == 0)) {
-      return false; // zero, or a superfluous leading zero byte
+      return null; // zero, or a superfluous leading zero byte
     }
+    byte[] v = new byte[n];
+    System.arraycopy(b, pos[0], v, 0, n);
     pos[0] += n;
-    return true;
+    return new BigInteger(1, v);
   }
 }

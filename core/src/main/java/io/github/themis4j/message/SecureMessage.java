@@ -360,7 +360,8 @@ public final class SecureMessage {
     int sigOff = SIGNED_HEADER + dataLength;
     boolean valid =
         ec
-            ? EcCrypto.verify((ECPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s)
+            ? EcCrypto.verify(
+                key.ecCurve(), (ECPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s)
             : RsaCrypto.pssVerify(
                 (RSAPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s);
     if (!valid) {

@@ -266,6 +266,30 @@ class SecureMessageInteropTest {
   }
 
   @Test
+  void ecdsaSignaturesWithReducedNonceXVerifyInBoth() {
+    // Wycheproof ecdsa_secp256r1_sha256 tcId 350 and 479: valid signatures whose nonce point has
+    // x >= n. JDK 17's SunEC rejects them; Themis accepts them, and so must we.
+    String[][] vectors = {
+      {"313233343030",
+        "303502104319055358e8617b0c46353d039cdaab022100ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254e",
+        "040ad99500288d466940031d72a9f5445a4d43784640855bf0a69874d2de5fe103c5011e6ef2c42dcd50d5d3d29f99ae6eba2c80c9244f"
+            + "4c5422f0979ff0c3ba5e"},
+      {"68656c6c6f2c20776f726c64",
+        "3026020103022100ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254e",
+        "04ce24c99032d52ac6ead23c0ae3ec68ef41e51a281fd457808c83136d7dcce90e8f7a154b551e9f39c59279357aa491b2a62bdebc2bb7"
+            + "8613883fc72936c057e0"}
+    };
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    for (String[] v : vectors) {
+      byte[] data = hex.parseHex(v[0]);
+      PublicKey key = PublicKey.fromBytes(io.github.themis4j.internal.SoterContainer.wrap("UEC2", hex.parseHex(v[2])));
+      byte[] signed = signedContainer(SecureMessage.EC_SIGNED, data, hex.parseHex(v[1]));
+      assertThat(wasm.call1("msg.verify", key.toByteArray(), signed)).isEqualTo(data);
+      assertThat(SecureMessage.verify(key, signed)).isEqualTo(data);
+    }
+  }
+
+  @Test
   void unknownSignedSubtypeIsAcceptedByThemisButRejectedHere() {
     // Deliberate deviation: Themis verifies any 0x260426xx type with the key's algorithm.
     byte[] data = random(30);
