@@ -19,7 +19,7 @@ import java.util.Arrays;
  * Secure Message: Themis's stateless public-key messaging, byte-compatible with Themis 0.15
  * ({@code src/themis/secure_message.c}, {@code secure_message_wrapper.c}).
  *
- * <h2>Modes</h2>
+ * <h2>Modes and security guarantees</h2>
  *
  * <ul>
  *   <li><b>Encrypt/decrypt</b> ({@link #SecureMessage(PrivateKey, PublicKey)}): confidentiality and
@@ -31,12 +31,15 @@ import java.util.Arrays;
  *             (recipient private key, sender public key), and the sender can decrypt its own
  *             messages with the same pair it encrypted with. Output: 52 bytes more than the input.
  *         <li>RSA keys: 70 random bytes, wrapped with RSA-OAEP (SHA-1, MGF1-SHA-1) for the peer
- *             public key, key a Seal of the message. The sender's private key is required (as in
+ *             public key, which key a Seal of the message. The sender's private key is required (as in
  *             Themis) but not used. Output: 56 bytes plus the modulus size more than the input; the
  *             message size is not limited by the RSA key.
  *       </ul>
  *       Encryption authenticates the message to whoever holds one of the two private keys; it does
- *       <b>not</b> prove to a third party who sent it: sign for that.
+ *       <b>not</b> prove to a third party who sent it: sign for that. There is no forward secrecy:
+ *       whoever later obtains the recipient's private key (or, for EC, the sender's) can decrypt
+ *       recorded messages. A failed decryption says only that it failed: for RSA, a bad OAEP
+ *       padding continues with a random key through the Seal and fails like a bad Seal does.
  *   <li><b>Sign/verify</b> ({@link #sign}, {@link #verify}): integrity and origin, <b>no
  *       confidentiality</b>: the message travels in the clear next to the signature. EC keys sign
  *       with ECDSA over SHA-256 (DER signature, 70 to 72 bytes for P-256); RSA keys with RSASSA-PSS,
@@ -73,9 +76,10 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Deliberately stricter than Themis: a signed message whose type is neither {@code 0x26042620}
- * nor {@code 0x26042610} (Themis lets any {@code 0x260426xx} through and picks the algorithm from the
- * key; no Themis version emits such a type) and a signed message that carries no data (no Themis
- * API can make one) are rejected.
+ * nor {@code 0x26042610} is rejected. Themis lets any {@code 0x260426xx} type through and picks the
+ * algorithm from the key, so that flipping a bit of the (unsigned) type field goes unnoticed; no
+ * Themis version emits such a type. A signed message that carries no data is rejected, as Themis
+ * rejects it.
  *
  * <h2>Errors, nulls, threads</h2>
  *
