@@ -40,7 +40,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * <ul>
- *   <li>{@code --short} (default): 1 fork, 2 warm-up and 3 measured iterations of 1 s each; the
+ *   <li>{@code --short} (default): 1 fork, 3 warm-up and 3 measured iterations of 0.5 s each; the
  *       whole suite takes under 10 minutes on 2 cores.
  *   <li>{@code --full}: 2 forks, 5 warm-up and 5 measured iterations of 2 s each (about an hour).
  *   <li>{@code --smoke}: 1 fork, one 100 ms iteration each: only checks that every benchmark runs.
@@ -50,7 +50,7 @@ public final class Suite {
   private Suite() {}
 
   private enum Mode {
-    SHORT(1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1)),
+    SHORT(1, 3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500)),
     FULL(2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2)),
     SMOKE(1, 1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100));
 
@@ -153,7 +153,7 @@ public final class Suite {
       s.println("error: " + error);
     }
     s.println("usage: Suite [--short | --full | --smoke] [--out DIR] [REGEX...]");
-    s.println("  --short  1 fork, 2x1s warm-up, 3x1s measurement (default; under 10 minutes on 2 cores)");
+    s.println("  --short  1 fork, 3x0.5s warm-up, 3x0.5s measurement (default; under 10 minutes on 2 cores)");
     s.println("  --full   2 forks, 5x2s warm-up, 5x2s measurement");
     s.println("  --smoke  1 fork, 1x100ms each: checks that the benchmarks run, measures nothing");
     s.println("  REGEX    only the benchmarks whose name matches (e.g. SecureCell.*seal)");
