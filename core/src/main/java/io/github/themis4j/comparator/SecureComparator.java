@@ -21,14 +21,16 @@ import java.util.function.Supplier;
  * zero-knowledge proofs on every message (Themis's construction). Four messages are exchanged:
  *
  * <pre>{@code
- * SecureComparator alice = new SecureComparator(secret);     SecureComparator bob = new SecureComparator(secret);
- * byte[] m1 = alice.beginCompare();              // 192 bytes -->
- *                                                               byte[] m2 = bob.proceedCompare(m1);   // 352 bytes
- * byte[] m3 = alice.proceedCompare(m2);          // 256 bytes -->
- *                                                               byte[] m4 = bob.proceedCompare(m3);   // 96 bytes,
- *                                                                                                     // bob is done
- * alice.proceedCompare(m4);                      // returns null: nothing more to send; alice is done
- * alice.isEqual(); bob.isEqual();
+ * // Alice                                        // Bob
+ * SecureComparator alice = new SecureComparator(secret);
+ *                                                 SecureComparator bob = new SecureComparator(secret);
+ * byte[] m1 = alice.beginCompare();    // 192 bytes
+ *                                                 byte[] m2 = bob.proceedCompare(m1);    // 352 bytes
+ * byte[] m3 = alice.proceedCompare(m2); // 256 bytes
+ *                                                 byte[] m4 = bob.proceedCompare(m3);    // 96 bytes
+ *                                                 boolean bobResult = bob.isEqual();
+ * alice.proceedCompare(m4);            // returns null: nothing more to send
+ * boolean aliceResult = alice.isEqual();
  * }</pre>
  *
  * <h2>Security guarantees</h2>

@@ -1,12 +1,16 @@
 package io.github.themis4j.comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.themis4j.AuthenticationFailedException;
+import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.ThemisException;
 import io.github.themis4j.internal.ed25519.Scalar25519;
 import io.github.themis4j.testing.WasmThemis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +120,7 @@ class SecureComparatorInteropTest {
     int runs = 0;
     for (int round = 0; round < 3; round++) {
       for (byte[][] pair : SECRET_PAIRS) {
-        boolean same = java.util.Arrays.equals(pair[0], pair[1]);
+        boolean same = Arrays.equals(pair[0], pair[1]);
         for (boolean weStart : new boolean[] {true, false}) {
           try (WasmThemis.Handle h = wasm.create("cmp.new", pair[1])) {
             Side us = ours(pair[0]);
@@ -215,8 +219,8 @@ class SecureComparatorInteropTest {
     SecureComparator alice = new SecureComparator(utf8("the real secret"));
     ManualPeer evil = new ManualPeer(clampedSha256(utf8("a guess")), new byte[32], randomScalar(), randomScalar());
     byte[] m2 = evil.bobMessage2(alice.beginCompare());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> alice.proceedCompare(m2))
-        .isInstanceOf(io.github.themis4j.MalformedDataException.class);
+    assertThatThrownBy(() -> alice.proceedCompare(m2))
+        .isInstanceOf(MalformedDataException.class);
     assertThat(alice.isEqual()).isFalse();
   }
 
@@ -251,15 +255,15 @@ class SecureComparatorInteropTest {
     SecureComparator honestBob = new SecureComparator(utf8("secret"));
     try (WasmThemis.Handle h = WasmThemis.get().create("cmp.new", utf8("secret"))) {
       byte[] m2 = honestBob.proceedCompare(h.call1("cmp.begin"));
-      byte[] proof = SecureComparatorTest.forgedProofForTorsion(3, null, null);
+      byte[] proof = SecureComparatorTest.forgedProofForTorsion(3, null);
       byte[] t8 = SecureComparatorTranscriptTest.hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05");
       System.arraycopy(t8, 0, m2, 0, 32);
       System.arraycopy(proof, 0, m2, 32, 64);
       byte[] m3 = h.call1("cmp.proceed", m2);
       assertThat(m3).hasSize(256);
       // wasm computed g2 from the forged point, so its proof for Pa and Qa fails our check.
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> honestBob.proceedCompare(m3))
-          .isInstanceOf(io.github.themis4j.AuthenticationFailedException.class);
+      assertThatThrownBy(() -> honestBob.proceedCompare(m3))
+          .isInstanceOf(AuthenticationFailedException.class);
       assertThat(honestBob.isEqual()).isFalse();
       // wasm-themis reports its result (NO_MATCH) as soon as it detects the identity g2.
       assertThat(h.flag("cmp.complete")).isTrue();

@@ -403,15 +403,15 @@ class SecureComparatorTest {
   }
 
   /**
-   * A DL proof (pos) for a point of order 8, which is possible: with nonce r and R = r * B, the proof
-   * (c, r) verifies whenever c = H(R || pos) is a multiple of 8, because then c * T8 is the identity.
+   * A valid DL proof (pos) for T8 (when {@code extraScalar} is null) or for extraScalar * B + T8: with
+   * nonce r and R = r * B, the proof (c, c * extraScalar + r) verifies whenever c = H(R || pos) is a
+   * multiple of 8, because then c * T8 is the identity. One nonce in eight will do.
    */
-  static byte[] forgedProofForTorsion(int pos, byte[] extraScalar, EdPoint extraPoint) {
+  static byte[] forgedProofForTorsion(int pos, byte[] extraScalar) {
     while (true) {
       byte[] r = Scalar25519.reduce(randomBytes(64));
       byte[] c = Proofs.challenge(pos, EdPoint.multiplyBase(r));
       if ((c[0] & 7) == 0) {
-        // Proof for extraPoint + T8 where extraPoint = extraScalar * B (or just T8 when null).
         byte[] s = extraScalar == null ? r : Scalar25519.mulAdd(c, extraScalar, r);
         byte[] proof = new byte[64];
         System.arraycopy(c, 0, proof, 0, 32);
@@ -427,7 +427,7 @@ class SecureComparatorTest {
     byte[] m1 = alice.beginCompare();
     byte[] m2 = new SecureComparator(SECRET).proceedCompare(m1);
     // Replace G2b by a point of order 8 (then g2 = a2 * T8 = identity since a2 is a multiple of 8).
-    byte[] proof = forgedProofForTorsion(3, null, null);
+    byte[] proof = forgedProofForTorsion(3, null);
     Proofs.verifyDiscreteLog(3, T8, proof, 0, "forged"); // the forged proof itself is valid
     System.arraycopy(T8.encode(), 0, m2, 0, 32);
     System.arraycopy(proof, 0, m2, 32, 64);
@@ -440,7 +440,7 @@ class SecureComparatorTest {
     // would be cancelled by Bob's clamped b3, but we do not accept such points at all).
     byte[] a3 = randomScalar();
     EdPoint g3a = EdPoint.multiplyBase(a3).add(T8);
-    byte[] proof = forgedProofForTorsion(2, a3, null);
+    byte[] proof = forgedProofForTorsion(2, a3);
     Proofs.verifyDiscreteLog(2, g3a, proof, 0, "forged");
     SecureComparator alice = new SecureComparator(SECRET);
     byte[] m1 = alice.beginCompare();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,7 +176,7 @@ class SecureComparatorTranscriptTest {
     assertThat(Arrays.equals(rab, pa.subtract(pb).encode())).isEqualTo(t.aliceEqual());
   }
 
-  private static java.util.function.Supplier<byte[]> scalars(String... hexScalars) {
+  private static Supplier<byte[]> scalars(String... hexScalars) {
     Iterator<String> it = Arrays.asList(hexScalars).iterator();
     return () -> hex(it.next());
   }

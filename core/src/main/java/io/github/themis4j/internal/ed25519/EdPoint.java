@@ -27,7 +27,8 @@ public final class EdPoint {
       new EdPoint(Field25519.zero(), Field25519.one(), Field25519.one(), Field25519.zero());
 
   /** The standard base point B (y = 4/5, x even). */
-  public static final EdPoint BASE = decode(hex("5866666666666666666666666666666666666666666666666666666666666666"));
+  public static final EdPoint BASE =
+      decode(hex("5866666666666666666666666666666666666666666666666666666666666666"));
 
   private EdPoint(long[] x, long[] y, long[] z, long[] t) {
     this.x = x;
@@ -81,9 +82,7 @@ public final class EdPoint {
   public byte[] encode() {
     long[] zi = Field25519.invert(z);
     byte[] out = Field25519.toBytes(mul(y, zi));
-    if (Field25519.isNegative(mul(x, zi))) {
-      out[31] |= (byte) 0x80;
-    }
+    out[31] |= (byte) (Field25519.parity(mul(x, zi)) << 7); // no branch on the (possibly secret) point
     return out;
   }
 
@@ -182,7 +181,7 @@ public final class EdPoint {
     return twice().twice().twice().isIdentity();
   }
 
-  /** Whether L * this is the neutral element, i.e. the point lies in the prime-order subgroup (or is the identity). */
+  /** Whether L * this is the neutral element: the point is in the prime-order subgroup (or the identity). */
   public boolean isInPrimeOrderSubgroup() {
     return multiply(Scalar25519.L_BYTES).isIdentity();
   }

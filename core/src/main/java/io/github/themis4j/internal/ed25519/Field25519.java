@@ -200,28 +200,43 @@ public final class Field25519 {
    */
   public static long[] mul(long[] f, long[] g) {
     // Each term is below 2^58 for carried inputs, each sum of ten below 2^62.
-    long f0 = f[0]; long f1 = f[1]; long f2 = f[2]; long f3 = f[3]; long f4 = f[4]; long f5 = f[5]; long f6 = f[6]; long f7 = f[7]; long f8 = f[8]; long f9 = f[9];
-    long g0 = g[0]; long g1 = g[1]; long g2 = g[2]; long g3 = g[3]; long g4 = g[4]; long g5 = g[5]; long g6 = g[6]; long g7 = g[7]; long g8 = g[8]; long g9 = g[9];
+    long f0 = f[0]; long f1 = f[1]; long f2 = f[2]; long f3 = f[3]; long f4 = f[4]; long f5 = f[5];
+    long f6 = f[6]; long f7 = f[7]; long f8 = f[8]; long f9 = f[9];
+    long g0 = g[0]; long g1 = g[1]; long g2 = g[2]; long g3 = g[3]; long g4 = g[4]; long g5 = g[5];
+    long g6 = g[6]; long g7 = g[7]; long g8 = g[8]; long g9 = g[9];
     long f1x2 = 2 * f1; long f3x2 = 2 * f3; long f5x2 = 2 * f5; long f7x2 = 2 * f7; long f9x2 = 2 * f9;
-    long g1x19 = 19 * g1; long g2x19 = 19 * g2; long g3x19 = 19 * g3; long g4x19 = 19 * g4; long g5x19 = 19 * g5; long g6x19 = 19 * g6; long g7x19 = 19 * g7; long g8x19 = 19 * g8; long g9x19 = 19 * g9;
+    long g1x19 = 19 * g1; long g2x19 = 19 * g2; long g3x19 = 19 * g3; long g4x19 = 19 * g4;
+    long g5x19 = 19 * g5; long g6x19 = 19 * g6; long g7x19 = 19 * g7; long g8x19 = 19 * g8;
+    long g9x19 = 19 * g9;
     long[] h = new long[LIMBS];
-    h[0] = f0 * g0 + f1x2 * g9x19 + f2 * g8x19 + f3x2 * g7x19 + f4 * g6x19 + f5x2 * g5x19 + f6 * g4x19 + f7x2 * g3x19 + f8 * g2x19 + f9x2 * g1x19;
-    h[1] = f0 * g1 + f1 * g0 + f2 * g9x19 + f3 * g8x19 + f4 * g7x19 + f5 * g6x19 + f6 * g5x19 + f7 * g4x19 + f8 * g3x19 + f9 * g2x19;
-    h[2] = f0 * g2 + f1x2 * g1 + f2 * g0 + f3x2 * g9x19 + f4 * g8x19 + f5x2 * g7x19 + f6 * g6x19 + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19;
-    h[3] = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9x19 + f5 * g8x19 + f6 * g7x19 + f7 * g6x19 + f8 * g5x19 + f9 * g4x19;
-    h[4] = f0 * g4 + f1x2 * g3 + f2 * g2 + f3x2 * g1 + f4 * g0 + f5x2 * g9x19 + f6 * g8x19 + f7x2 * g7x19 + f8 * g6x19 + f9x2 * g5x19;
-    h[5] = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9x19 + f7 * g8x19 + f8 * g7x19 + f9 * g6x19;
-    h[6] = f0 * g6 + f1x2 * g5 + f2 * g4 + f3x2 * g3 + f4 * g2 + f5x2 * g1 + f6 * g0 + f7x2 * g9x19 + f8 * g8x19 + f9x2 * g7x19;
-    h[7] = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9x19 + f9 * g8x19;
-    h[8] = f0 * g8 + f1x2 * g7 + f2 * g6 + f3x2 * g5 + f4 * g4 + f5x2 * g3 + f6 * g2 + f7x2 * g1 + f8 * g0 + f9x2 * g9x19;
-    h[9] = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
+    h[0] = f0 * g0 + f1x2 * g9x19 + f2 * g8x19 + f3x2 * g7x19 + f4 * g6x19 + f5x2 * g5x19 + f6 * g4x19
+        + f7x2 * g3x19 + f8 * g2x19 + f9x2 * g1x19;
+    h[1] = f0 * g1 + f1 * g0 + f2 * g9x19 + f3 * g8x19 + f4 * g7x19 + f5 * g6x19 + f6 * g5x19 + f7 * g4x19
+        + f8 * g3x19 + f9 * g2x19;
+    h[2] = f0 * g2 + f1x2 * g1 + f2 * g0 + f3x2 * g9x19 + f4 * g8x19 + f5x2 * g7x19 + f6 * g6x19
+        + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19;
+    h[3] = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9x19 + f5 * g8x19 + f6 * g7x19 + f7 * g6x19
+        + f8 * g5x19 + f9 * g4x19;
+    h[4] = f0 * g4 + f1x2 * g3 + f2 * g2 + f3x2 * g1 + f4 * g0 + f5x2 * g9x19 + f6 * g8x19 + f7x2 * g7x19
+        + f8 * g6x19 + f9x2 * g5x19;
+    h[5] = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9x19 + f7 * g8x19
+        + f8 * g7x19 + f9 * g6x19;
+    h[6] = f0 * g6 + f1x2 * g5 + f2 * g4 + f3x2 * g3 + f4 * g2 + f5x2 * g1 + f6 * g0 + f7x2 * g9x19
+        + f8 * g8x19 + f9x2 * g7x19;
+    h[7] = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9x19
+        + f9 * g8x19;
+    h[8] = f0 * g8 + f1x2 * g7 + f2 * g6 + f3x2 * g5 + f4 * g4 + f5x2 * g3 + f6 * g2 + f7x2 * g1 + f8 * g0
+        + f9x2 * g9x19;
+    h[9] = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1
+        + f9 * g0;
     carry(h);
     return h;
   }
 
   /** f^2, with the symmetric products computed once. */
   public static long[] sq(long[] f) {
-    long f0 = f[0]; long f1 = f[1]; long f2 = f[2]; long f3 = f[3]; long f4 = f[4]; long f5 = f[5]; long f6 = f[6]; long f7 = f[7]; long f8 = f[8]; long f9 = f[9];
+    long f0 = f[0]; long f1 = f[1]; long f2 = f[2]; long f3 = f[3]; long f4 = f[4]; long f5 = f[5];
+    long f6 = f[6]; long f7 = f[7]; long f8 = f[8]; long f9 = f[9];
     long[] h = new long[LIMBS];
     h[0] = f0 * f0 + 76 * f1 * f9 + 38 * f2 * f8 + 76 * f3 * f7 + 38 * f4 * f6 + 38 * f5 * f5;
     h[1] = 2 * f0 * f1 + 38 * f2 * f9 + 38 * f3 * f8 + 38 * f4 * f7 + 38 * f5 * f6;
@@ -299,9 +314,14 @@ public final class Field25519 {
     return acc == 0;
   }
 
+  /** The lowest bit (0 or 1) of the canonical value of f, computed without branches. */
+  public static int parity(long[] f) {
+    return (int) (freeze(f)[0] & 1);
+  }
+
   /** Whether the canonical value of f is odd ("negative" in the Ed25519 encoding sense). */
   public static boolean isNegative(long[] f) {
-    return (freeze(f)[0] & 1) == 1;
+    return parity(f) == 1;
   }
 
   /** Whether f = g (mod p). */
