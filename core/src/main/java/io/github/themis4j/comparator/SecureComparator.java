@@ -43,11 +43,13 @@ import java.util.function.Supplier;
  *       must lie in the prime-order subgroup and must not be the identity.
  *   <li>Fail-fast: a message that is malformed, out of order or whose proof does not verify ends the
  *       comparison with an exception (Themis instead carries on and reports "no match"). No further
- *       message is produced, so the peer never reaches a result. {@link #isEqual()} is never true after
- *       an error.
- *   <li>The result a side reports depends only on messages it verified. The last message (Bob's 96
- *       bytes) is not answered, so Bob cannot know whether Alice accepted it: if the two sides must
- *       agree, confirm the result in the application protocol.
+ *       message is produced, so the peer cannot complete a match through us. {@link #isEqual()} is
+ *       never true after an error.
+ *   <li>The result a side reports depends only on messages it verified, so "equal" is always true.
+ *       The two sides can still end differently: the last message (Bob's 96 bytes) is not answered,
+ *       and a Themis peer that receives a damaged message says "no match" while we may have verified
+ *       everything it sent. If both sides must act on the same outcome, confirm it in the application
+ *       protocol. See docs/SECURE-COMPARATOR.md.
  * </ul>
  *
  * <p><b>Secret encoding.</b> The comparator hashes the exact bytes given (x = clamp(SHA-256(secret))).
