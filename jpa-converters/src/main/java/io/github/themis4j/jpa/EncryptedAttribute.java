@@ -63,7 +63,7 @@ public final class EncryptedAttribute {
     return new Builder();
   }
 
-  /** The entity name (as Hibernate knows it). */
+  /** The JPA entity name ({@code @Entity(name)}, by default the unqualified class name). */
   public String entityName() {
     return entityName;
   }

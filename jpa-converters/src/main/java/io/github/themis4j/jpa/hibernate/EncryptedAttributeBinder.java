@@ -28,7 +28,8 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
   @Override
   public void bind(
       Encrypted annotation, MetadataBuildingContext context, PersistentClass persistentClass, Property property) {
-    String where = persistentClass.getEntityName() + "." + property.getName();
+    String owner = ThemisJpaIntegrator.displayName(persistentClass);
+    String where = owner + "." + property.getName();
     if (!(property.getValue() instanceof BasicValue)) {
       throw new EncryptionMappingException(
           "@Encrypted on " + where + ": only basic attributes can be encrypted, not associations, "
@@ -47,7 +48,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     }
     check(annotation, where);
     AttributeSpec spec =
-        new AttributeSpec(persistentClass.getEntityName(), property.getName(), ValueEncoding.forType(type), annotation);
+        new AttributeSpec(owner, property.getName(), ValueEncoding.forType(type), annotation);
     Properties parameters = new Properties();
     if (value.getTypeParameters() != null) {
       parameters.putAll(value.getTypeParameters());

@@ -108,7 +108,7 @@ public final class ThemisJpaIntegrator implements Integrator {
   static Map<String, EncryptedEntity> scan(Metadata metadata) {
     Map<String, EncryptedEntity> result = new LinkedHashMap<>();
     for (PersistentClass pc : metadata.getEntityBindings()) {
-      String entity = pc.getEntityName();
+      String entity = displayName(pc);
       rejectNested(pc.getIdentifier(), entity + " identifier");
       if (pc.getIdentifierProperty() != null && isEncrypted(pc.getIdentifierProperty().getValue())) {
         throw new EncryptionMappingException(
@@ -167,7 +167,7 @@ public final class ThemisJpaIntegrator implements Integrator {
         bindings.add(new EncryptedEntity.Binding(attribute));
       }
       if (!bindings.isEmpty()) {
-        result.put(entity, new EncryptedEntity(entity, bindings));
+        result.put(pc.getEntityName(), new EncryptedEntity(pc.getEntityName(), bindings));
       }
     }
     return result;
@@ -178,7 +178,7 @@ public final class ThemisJpaIntegrator implements Integrator {
       KeyValue id = pc.getIdentifier();
       if (pc.getIdentifierMapper() != null || id instanceof Component || id == null) {
         throw new EncryptionMappingException(
-            "@Encrypted on " + where + ": entity " + pc.getEntityName() + " has a composite identifier, "
+            "@Encrypted on " + where + ": entity " + displayName(pc) + " has a composite identifier, "
                 + "which cannot be part of the encryption context; use a single-column identifier "
                 + "(Long, Integer, String, UUID...) or set @Encrypted(bindToId = false)");
       }
@@ -186,7 +186,7 @@ public final class ThemisJpaIntegrator implements Integrator {
       if (CellContext.idType(idClass) == null) {
         throw new EncryptionMappingException(
             "@Encrypted on " + where + ": identifier type " + idClass.getName() + " of entity "
-                + pc.getEntityName() + " cannot be part of the encryption context; supported: Long, "
+                + displayName(pc) + " cannot be part of the encryption context; supported: Long, "
                 + "Integer, Short, Byte, BigInteger, String, UUID (or set @Encrypted(bindToId = false))");
       }
     }
@@ -228,7 +228,7 @@ public final class ThemisJpaIntegrator implements Integrator {
     if (token == null || !(token.getValue() instanceof BasicValue) || token.getValue().getColumnSpan() != 1) {
       throw new EncryptionMappingException(
           "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute + "' must be a basic "
-              + expected.getSimpleName() + " attribute of " + pc.getEntityName() + " mapped to one column");
+              + expected.getSimpleName() + " attribute of " + displayName(pc) + " mapped to one column");
     }
     if (isEncrypted(token.getValue())) {
       throw new EncryptionMappingException(
@@ -259,6 +259,12 @@ public final class ThemisJpaIntegrator implements Integrator {
         rejectNested(p.getValue(), where + "." + p.getName());
       }
     }
+  }
+
+  /** The JPA entity name (short), used in messages and metrics. */
+  static String displayName(PersistentClass pc) {
+    String jpa = pc.getJpaEntityName();
+    return jpa == null || jpa.isEmpty() ? pc.getEntityName() : jpa;
   }
 
   static boolean isEncrypted(Value v) {
@@ -349,6 +355,10 @@ public final class ThemisJpaIntegrator implements Integrator {
 
   // ---- runtime model --------------------------------------------------------------------------
 
+  private static String display(EncryptedEntity e) {
+    return e.bindings.get(0).attribute.entityName();
+  }
+
   private static void resolve(Map<String, EncryptedEntity> entities, SessionFactoryImplementor factory) {
     for (EncryptedEntity e : entities.values()) {
       EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(e.entityName);
@@ -360,7 +370,7 @@ public final class ThemisJpaIntegrator implements Integrator {
       }
       if (!bound.isEmpty() && persister.getGenerator() != null && persister.getGenerator().generatedOnExecution()) {
         throw new EncryptionMappingException(
-            "entity " + e.entityName + " gets its identifier from the database during the insert "
+            "entity " + display(e) + " gets its identifier from the database during the insert "
                 + "(IDENTITY column or similar), so its @Encrypted attributes " + bound + " cannot be "
                 + "bound to the identifier: it is not known when they are encrypted. Use "
                 + "@GeneratedValue(strategy = GenerationType.SEQUENCE), a UUID identifier "
@@ -370,7 +380,7 @@ public final class ThemisJpaIntegrator implements Integrator {
       }
       if (persister.canWriteToCache() || persister.canReadFromCache()) {
         throw new EncryptionMappingException(
-            "entity " + e.entityName + " has @Encrypted attributes and is in the second-level cache, "
+            "entity " + display(e) + " has @Encrypted attributes and is in the second-level cache, "
                 + "which would hold their plaintext; remove @Cache/@Cacheable from it");
       }
       for (EncryptedEntity.Binding b : e.bindings) {
