@@ -88,6 +88,11 @@ public class Customer {
     this.summary = secret;
   }
 
+  /** For proxies, which are initialized by calling a method. */
+  public String getEmail() {
+    return email;
+  }
+
   Note addNote(int position, String text) {
     Note n = new Note(this, position, text);
     notes.add(n);
