@@ -49,4 +49,16 @@ final class TestKeys {
       return current.get().keyRing(name);
     }
   }
+
+  /** {@link #standard()} as a class with a public no-argument constructor, for settings given by class name. */
+  public static final class StandardProvider implements KeyRingProvider {
+    private final KeyRings rings = standard();
+
+    public StandardProvider() {}
+
+    @Override
+    public KeyRing keyRing(String name) {
+      return rings.keyRing(name);
+    }
+  }
 }
