@@ -184,9 +184,9 @@ public final class Suite {
       this.error = primary.getScoreError();
       this.unit = primary.getScoreUnit();
       double alloc = Double.NaN;
-      for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
-        if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-          alloc = e.getValue().getScore();
+      for (String label : r.getSecondaryResults().keySet()) {
+        if (label.endsWith("gc.alloc.rate.norm")) {
+          alloc = r.getSecondaryResults().get(label).getScore();
         }
       }
       this.allocBytes = alloc;
