@@ -7,6 +7,11 @@ import io.github.themis4j.internal.Rng;
 /**
  * Seal mode with a master key. Layout (little-endian): alg | iv_length | tag_length |
  * message_length | IV(12) | tag(16) | ciphertext(n).
+ *
+ * <p>Decryption follows Themis's {@code themis_secure_cell_decrypt_seal}: the last
+ * message_length bytes are the ciphertext and everything before them is the token, so bytes
+ * between the tag and the ciphertext are ignored; IVs and tags longer than 12 and 16 bytes are
+ * accepted and only their first 12 and 16 bytes used. Immutable and thread-safe.
  */
 final class SealWithKey implements SecureCell.Seal {
   private final byte[] masterKey;
@@ -42,7 +47,7 @@ final class SealWithKey implements SecureCell.Seal {
 
   @Override
   public byte[] decrypt(byte[] sealed, byte[] context) {
-    Bytes.requireNonNull(sealed, "sealed data");
+    Bytes.requireNonEmpty(sealed, "sealed data");
     if (sealed.length < CellFormat.KEY_HEADER_LENGTH) {
       throw new MalformedDataException("data is too short to be a Secure Cell (" + sealed.length + " bytes)");
     }

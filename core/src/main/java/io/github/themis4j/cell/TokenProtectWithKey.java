@@ -4,7 +4,11 @@ import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.Rng;
 
-/** Token Protect mode: the Seal header, IV and tag as a separate token; ciphertext as long as the data. */
+/**
+ * Token Protect mode: the Seal header, IV and tag as a separate token; ciphertext as long as the
+ * data. As in Themis, bytes after the IV and tag inside the token are ignored. Immutable and
+ * thread-safe.
+ */
 final class TokenProtectWithKey implements SecureCell.TokenProtect {
   private final byte[] masterKey;
 
@@ -31,7 +35,7 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
   @Override
   public byte[] decrypt(byte[] ciphertext, byte[] token, byte[] context) {
     Bytes.requireNonEmpty(ciphertext, "ciphertext");
-    Bytes.requireNonNull(token, "token");
+    Bytes.requireNonEmpty(token, "token");
     CellFormat.KeyToken t = CellFormat.parseKeyToken(token, token.length);
     if (t.messageLength != ciphertext.length) {
       throw new MalformedDataException("Secure Cell token does not match the ciphertext length");

@@ -1,5 +1,6 @@
 package io.github.themis4j.keys;
 
+import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.EcCurve;
@@ -30,7 +31,10 @@ final class ThemisKeyCodec {
 
   static Parsed parse(byte[] container) {
     if (container == null) {
-      throw new KeyFormatException("key must not be null");
+      throw new InvalidArgumentException("key must not be null");
+    }
+    if (container.length == 0) {
+      throw new InvalidArgumentException("key must not be empty");
     }
     if (container.length < SoterContainer.HEADER_LENGTH) {
       throw new KeyFormatException("key is too short to be a Themis key container (" + container.length + " bytes)");
