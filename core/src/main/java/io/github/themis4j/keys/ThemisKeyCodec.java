@@ -17,8 +17,11 @@ import java.security.spec.RSAPublicKeySpec;
 
 /**
  * Themis key containers (Soter containers tagged {@code REC*}/{@code UEC*}/{@code RRA*}/{@code
- * URA*}), parsed into JCA keys and written back. See docs/FORMAT.md and Themis's {@code
- * soter_ec_key.c} and {@code soter_rsa_key.c}.
+ * URA*}), parsed into JCA keys and written back; see Themis's {@code soter_ec_key.h} and {@code
+ * soter_rsa_key.h}. Import accepts what {@code themis_is_valid_asym_key} accepts and Themis can
+ * use, with two deliberate refusals: RSA moduli shorter than the size the tag declares, and RSA
+ * private keys whose factors do not multiply to the modulus (including the zeroed-CRT variant,
+ * which Themis's import code admits but cannot use).
  */
 final class ThemisKeyCodec {
   static final BigInteger F4 = BigInteger.valueOf(65537);

@@ -2,19 +2,23 @@ package io.github.themis4j.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.EcCurve;
 import io.github.themis4j.testing.WasmThemis;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,6 +164,48 @@ class KeysInteropTest {
     byte[] unknownCurve = Containers.container("UEC4", Arrays.copyOfRange(pub, 12, 45));
     assertThat(validate(wasm, unknownCurve)).isEqualTo(12);
     assertThatThrownBy(() -> PublicKey.fromBytes(unknownCurve)).isInstanceOf(KeyFormatException.class);
+  }
+
+  /**
+   * Two RSA private-key variants whose lengths pass themis_is_valid_asym_key. (1) Zeroed CRT
+   * parameters: Themis's import has a branch for them, but RSA_set0_factors refuses the missing
+   * factors, so Themis cannot use the key (signing fails with 12); themis4j refuses it at import
+   * (p * q != n). (2) A modulus shorter than the tag's size (leading zero bytes): Themis loads and
+   * uses it; themis4j refuses it, a documented deviation (no Themis version writes such keys).
+   */
+  @Test
+  void rsaVariantsThatPassLengthValidation() throws Exception {
+    WasmThemis wasm = WasmThemis.get();
+    RsaFixtures.Fixture f = RsaFixtures.all().get(0); // 1024-bit
+    byte[] zeroCrt = Containers.rsaPrivate(f.privateKey());
+    Arrays.fill(zeroCrt, 12 + 128, 12 + 128 + 5 * 64, (byte) 0);
+    zeroCrt = Containers.rechecksum(zeroCrt);
+    assertThat(validate(wasm, zeroCrt)).isZero();
+    byte[] zeroCrtKey = zeroCrt;
+    assertThat(((WasmThemis.Failure) catchThrowable(() -> wasm.call1("msg.sign", zeroCrtKey, MESSAGE))).code())
+        .isEqualTo(12);
+    assertThatThrownBy(() -> PrivateKey.fromBytes(zeroCrtKey)).isInstanceOf(KeyFormatException.class);
+
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(new RSAKeyGenParameterSpec(1016, RSAKeyGenParameterSpec.F4));
+    java.security.KeyPair shortKey = g.generateKeyPair();
+    RSAPrivateCrtKey k = (RSAPrivateCrtKey) shortKey.getPrivate();
+    byte[] payload = new byte[128 + 5 * 64 + 128 + 4];
+    System.arraycopy(Containers.fixed(k.getPrivateExponent(), 128), 0, payload, 0, 128);
+    BigInteger[] halves = {
+      k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()
+    };
+    for (int i = 0; i < 5; i++) {
+      System.arraycopy(Containers.fixed(halves[i], 64), 0, payload, 128 + 64 * i, 64);
+    }
+    System.arraycopy(Containers.fixed(k.getModulus(), 128), 0, payload, 128 + 320, 128);
+    System.arraycopy(Containers.fixed(k.getPublicExponent(), 4), 0, payload, 576, 4);
+    byte[] shortModulus = Containers.container("RRA1", payload);
+    assertThat(validate(wasm, shortModulus)).isZero();
+    assertThat(wasm.call1("msg.sign", shortModulus, MESSAGE)).isNotEmpty(); // Themis uses it
+    assertThatThrownBy(() -> PrivateKey.fromBytes(shortModulus))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessageContaining("size its tag declares");
   }
 
   /** The signature of a Themis signed message: type, message length, signature length (LE32), data. */
