@@ -8,10 +8,10 @@ import io.github.themis4j.internal.Rng;
  * Seal mode with a master key. Layout (little-endian): alg | iv_length | tag_length |
  * message_length | IV(12) | tag(16) | ciphertext(n).
  *
- * <p>Decryption follows Themis's {@code themis_secure_cell_decrypt_seal}: the last
- * message_length bytes are the ciphertext and everything before them is the token, so bytes
- * between the tag and the ciphertext are ignored; IVs and tags longer than 12 and 16 bytes are
- * accepted and only their first 12 and 16 bytes used. Immutable and thread-safe.
+ * <p>Decryption follows Themis's {@code themis_secure_cell_decrypt_seal}: the last message_length
+ * bytes are the ciphertext and everything before them is the token, so bytes between the tag and
+ * the ciphertext are ignored; IVs and tags longer than 12 and 16 bytes are accepted and only their
+ * first 12 and 16 bytes used. Immutable and thread-safe.
  */
 final class SealWithKey implements SecureCell.Seal {
   private final byte[] masterKey;
@@ -35,8 +35,15 @@ final class SealWithKey implements SecureCell.Seal {
     Rng.fill(out, CellFormat.KEY_HEADER_LENGTH, CellFormat.IV_LENGTH);
     byte[] k = CellFormat.messageKey(masterKey, 32, n, ctx);
     CellFormat.gcmEncrypt(
-        k, out, CellFormat.KEY_HEADER_LENGTH, ctx, data, out, CellFormat.KEY_TOKEN_LENGTH,
-        out, CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
+        k,
+        out,
+        CellFormat.KEY_HEADER_LENGTH,
+        ctx,
+        data,
+        out,
+        CellFormat.KEY_TOKEN_LENGTH,
+        out,
+        CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
     return out;
   }
 
@@ -49,18 +56,21 @@ final class SealWithKey implements SecureCell.Seal {
   public byte[] decrypt(byte[] sealed, byte[] context) {
     Bytes.requireNonEmpty(sealed, "sealed data");
     if (sealed.length < CellFormat.KEY_HEADER_LENGTH) {
-      throw new MalformedDataException("data is too short to be a Secure Cell (" + sealed.length + " bytes)");
+      throw new MalformedDataException(
+          "data is too short to be a Secure Cell (" + sealed.length + " bytes)");
     }
     long n = Bytes.readLe32Unsigned(sealed, 12);
     if (n == 0 || n > sealed.length) {
-      throw new MalformedDataException("Secure Cell message length field is inconsistent with the data length");
+      throw new MalformedDataException(
+          "Secure Cell message length field is inconsistent with the data length");
     }
     int tokenLength = sealed.length - (int) n;
     CellFormat.KeyToken t = CellFormat.parseKeyToken(sealed, tokenLength);
     int keyBytes = CellFormat.gcmKeyBytes(t.alg, CellFormat.KDF_SOTER);
     byte[] ctx = CellFormat.normalizeContext(context);
     byte[] k = CellFormat.messageKey(masterKey, keyBytes, (int) n, ctx);
-    return CellFormat.gcmDecrypt(k, sealed, t.ivOffset, ctx, sealed, tokenLength, (int) n, sealed, t.tagOffset);
+    return CellFormat.gcmDecrypt(
+        k, sealed, t.ivOffset, ctx, sealed, tokenLength, (int) n, sealed, t.tagOffset);
   }
 
   @Override

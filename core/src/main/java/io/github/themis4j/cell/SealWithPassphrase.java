@@ -22,25 +22,29 @@ import java.util.Arrays;
  *
  * <p><b>Deliberate deviation from Themis:</b> decryption refuses headers that declare more than
  * {@value #MAX_ITERATIONS} PBKDF2 iterations with a {@link MalformedDataException}, before doing
- * any PBKDF2 work. Themis accepts up to 2<sup>32</sup>-1, so a forged or corrupted header could make
- * a single decryption run for over an hour; no Themis version writes more than 314,110.
+ * any PBKDF2 work. Themis accepts up to 2<sup>32</sup>-1, so a forged or corrupted header could
+ * make a single decryption run for over an hour; no Themis version writes more than 314,110.
  *
  * <p>Immutable and thread-safe.
  */
 final class SealWithPassphrase implements SecureCell.Seal {
   /** The iteration count Themis 0.15 writes (0x0004CAFE). */
   static final int ITERATIONS = 314_110;
+
   static final int SALT_LENGTH = 16;
+
   /**
    * Decryption refuses iteration counts above this. Themis accepts up to 2^32-1, which lets a
-   * forged header stall a decryption for about an hour; no Themis version writes more than
-   * 314,110. This is the one place themis4j is stricter than Themis.
+   * forged header stall a decryption for about an hour; no Themis version writes more than 314,110.
+   * This is the one place themis4j is stricter than Themis.
    */
   static final long MAX_ITERATIONS = 10_000_000L;
 
   private static final int HEADER_LENGTH = 20;
+
   /** iterations (LE32) and salt_length (LE16) before the salt. */
   private static final int PBKDF2_CONTEXT_MIN_LENGTH = 4 + 2;
+
   private static final int KDF_CONTEXT_LENGTH = PBKDF2_CONTEXT_MIN_LENGTH + SALT_LENGTH;
   private static final int TOKEN_LENGTH =
       HEADER_LENGTH + CellFormat.IV_LENGTH + CellFormat.TAG_LENGTH + KDF_CONTEXT_LENGTH;
@@ -104,7 +108,8 @@ final class SealWithPassphrase implements SecureCell.Seal {
     }
     long n = Bytes.readLe32Unsigned(sealed, 12);
     if (n == 0 || n > sealed.length - HEADER_LENGTH) {
-      throw new MalformedDataException("Secure Cell message length field is inconsistent with the data length");
+      throw new MalformedDataException(
+          "Secure Cell message length field is inconsistent with the data length");
     }
     int tokenLength = sealed.length - (int) n;
     int alg = Bytes.readLe32(sealed, 0);
@@ -117,7 +122,8 @@ final class SealWithPassphrase implements SecureCell.Seal {
           "passphrase Secure Cell token is truncated or its length fields are invalid");
     }
     if (ivLength < CellFormat.IV_LENGTH || tagLength < CellFormat.TAG_LENGTH) {
-      throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
+      throw new MalformedDataException(
+          "Secure Cell token declares an IV or tag shorter than AES-GCM needs");
     }
     int keyBytes = CellFormat.gcmKeyBytes(alg, CellFormat.KDF_PBKDF2);
     int ivOff = HEADER_LENGTH;
@@ -136,7 +142,9 @@ final class SealWithPassphrase implements SecureCell.Seal {
     }
     if (iterations > maxIterations) {
       throw new MalformedDataException(
-          "passphrase Secure Cell declares " + iterations + " PBKDF2 iterations, more than the limit of "
+          "passphrase Secure Cell declares "
+              + iterations
+              + " PBKDF2 iterations, more than the limit of "
               + maxIterations);
     }
     byte[] salt = new byte[saltLength];
@@ -146,7 +154,8 @@ final class SealWithPassphrase implements SecureCell.Seal {
     byte[] k = CellFormat.messageKey(prekey, keyBytes, (int) n, ctx);
     Arrays.fill(prekey, (byte) 0);
     try {
-      return CellFormat.gcmDecrypt(k, sealed, ivOff, ctx, sealed, tokenLength, (int) n, sealed, tagOff);
+      return CellFormat.gcmDecrypt(
+          k, sealed, ivOff, ctx, sealed, tokenLength, (int) n, sealed, tagOff);
     } finally {
       Arrays.fill(k, (byte) 0);
     }

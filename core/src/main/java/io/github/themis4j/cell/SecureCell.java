@@ -3,11 +3,11 @@ package io.github.themis4j.cell;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.keys.SymmetricKey;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
-import java.nio.ByteBuffer;
 
 /**
  * Secure Cell: Themis's symmetric encryption for data at rest, byte-compatible with Themis 0.15
@@ -26,17 +26,17 @@ import java.nio.ByteBuffer;
  *   <li>{@link #tokenProtectWithKey Token Protect}: the same authenticated encryption, with the
  *       ciphertext exactly as long as the plaintext and the 44-byte authentication token returned
  *       separately, for schemas whose column length is fixed.
- *   <li>{@link #contextImprintWithKey Context Imprint}: deterministic, length-preserving AES-256-CTR
- *       <b>without integrity protection</b>. A wrong key or context gives garbage, not an error;
- *       equal plaintexts under the same key and context give equal ciphertexts. Use it only where
- *       the length must be preserved and another layer authenticates the data.
+ *   <li>{@link #contextImprintWithKey Context Imprint}: deterministic, length-preserving
+ *       AES-256-CTR <b>without integrity protection</b>. A wrong key or context gives garbage, not
+ *       an error; equal plaintexts under the same key and context give equal ciphertexts. Use it
+ *       only where the length must be preserved and another layer authenticates the data.
  * </ul>
  *
  * <h2>Security guarantees</h2>
  *
- * Seal and Token Protect give confidentiality and integrity of the data and bind it to its
- * context and length: a ciphertext decrypts only with the same master key (or passphrase) and the
- * same context, and any modification is detected ({@link
+ * Seal and Token Protect give confidentiality and integrity of the data and bind it to its context
+ * and length: a ciphertext decrypts only with the same master key (or passphrase) and the same
+ * context, and any modification is detected ({@link
  * io.github.themis4j.AuthenticationFailedException}). They do not hide the plaintext length, and
  * they do not stop replay of an older ciphertext stored under the same context. Context Imprint
  * gives confidentiality only, and reveals equality of plaintexts.
@@ -46,8 +46,8 @@ import java.nio.ByteBuffer;
  * <ul>
  *   <li>Plaintexts must be non-empty, as in Themis.
  *   <li>The optional <em>context</em> binds a ciphertext to where it belongs (a row id, a column
- *       name): decrypting with another context fails. A {@code null} context and an empty one
- *       mean the same (no context), as in Themis. Context Imprint requires a non-empty context.
+ *       name): decrypting with another context fails. A {@code null} context and an empty one mean
+ *       the same (no context), as in Themis. Context Imprint requires a non-empty context.
  *   <li>Every {@code null} or empty required argument throws {@link
  *       io.github.themis4j.InvalidArgumentException}.
  * </ul>
@@ -63,12 +63,12 @@ import java.nio.ByteBuffer;
  *
  * <h2>Compatibility leniencies</h2>
  *
- * Decryption accepts exactly what Themis 0.15 accepts, including its leniencies: bytes between
- * the authentication tag and the ciphertext of a Seal (and trailing bytes after a Token Protect
- * token) are ignored; IV and tag length fields larger than 12 and 16 are accepted and only the
- * first 12 and 16 bytes used; AES-128 and AES-192 variants of the algorithm identifier decrypt.
- * The one deliberate deviation: passphrase cells declaring more than 10,000,000 PBKDF2 iterations
- * are refused (Themis would spend up to an hour on them).
+ * Decryption accepts exactly what Themis 0.15 accepts, including its leniencies: bytes between the
+ * authentication tag and the ciphertext of a Seal (and trailing bytes after a Token Protect token)
+ * are ignored; IV and tag length fields larger than 12 and 16 are accepted and only the first 12
+ * and 16 bytes used; AES-128 and AES-192 variants of the algorithm identifier decrypt. The one
+ * deliberate deviation: passphrase cells declaring more than 10,000,000 PBKDF2 iterations are
+ * refused (Themis would spend up to an hour on them).
  *
  * <h2>Thread safety</h2>
  *
@@ -133,10 +133,10 @@ public final class SecureCell {
      * Decrypts {@code ciphertext} with its authentication {@code token} and {@code context} (null
      * or empty: no context).
      *
-     * @throws io.github.themis4j.InvalidArgumentException if {@code ciphertext} or {@code token}
-     *     is null or empty
-     * @throws io.github.themis4j.MalformedDataException if the token is malformed or does not
-     *     match the ciphertext length
+     * @throws io.github.themis4j.InvalidArgumentException if {@code ciphertext} or {@code token} is
+     *     null or empty
+     * @throws io.github.themis4j.MalformedDataException if the token is malformed or does not match
+     *     the ciphertext length
      * @throws io.github.themis4j.AuthenticationFailedException on a wrong key or context, or
      *     tampered data
      */
@@ -149,8 +149,9 @@ public final class SecureCell {
   }
 
   /**
-   * A Secure Cell in Context Imprint mode: deterministic, length-preserving, <b>unauthenticated</b>.
-   * Equal plaintexts under equal key and context encrypt to equal ciphertexts. Thread-safe.
+   * A Secure Cell in Context Imprint mode: deterministic, length-preserving,
+   * <b>unauthenticated</b>. Equal plaintexts under equal key and context encrypt to equal
+   * ciphertexts. Thread-safe.
    */
   public interface ContextImprint {
     /**
@@ -184,8 +185,8 @@ public final class SecureCell {
    * 314,110 PBKDF2 iterations like Themis 0.15; decryption uses the count the cell declares, but
    * refuses more than 10,000,000 (a deliberate deviation: Themis accepts up to 2<sup>32</sup>-1).
    *
-   * @throws io.github.themis4j.InvalidArgumentException if {@code passphrase} is null, empty or
-   *     not valid Unicode (an unpaired surrogate)
+   * @throws io.github.themis4j.InvalidArgumentException if {@code passphrase} is null, empty or not
+   *     valid Unicode (an unpaired surrogate)
    */
   public static Seal sealWithPassphrase(String passphrase) {
     if (passphrase == null) {

@@ -27,8 +27,15 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     Rng.fill(token, CellFormat.KEY_HEADER_LENGTH, CellFormat.IV_LENGTH);
     byte[] k = CellFormat.messageKey(masterKey, 32, n, ctx);
     CellFormat.gcmEncrypt(
-        k, token, CellFormat.KEY_HEADER_LENGTH, ctx, data, ciphertext, 0,
-        token, CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
+        k,
+        token,
+        CellFormat.KEY_HEADER_LENGTH,
+        ctx,
+        data,
+        ciphertext,
+        0,
+        token,
+        CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
     return TokenProtectedData.wrap(ciphertext, token);
   }
 
@@ -43,7 +50,8 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     int keyBytes = CellFormat.gcmKeyBytes(t.alg, CellFormat.KDF_SOTER);
     byte[] ctx = CellFormat.normalizeContext(context);
     byte[] k = CellFormat.messageKey(masterKey, keyBytes, ciphertext.length, ctx);
-    return CellFormat.gcmDecrypt(k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
+    return CellFormat.gcmDecrypt(
+        k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
   }
 
   @Override

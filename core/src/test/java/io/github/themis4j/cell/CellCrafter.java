@@ -22,15 +22,21 @@ final class CellCrafter {
   private final Random random;
 
   int alg = ALG_AES_256;
+
   /** Declared IV length; only the first 12 bytes are used, the rest is random filler. */
   int ivLength = 12;
+
   /** Declared tag length; only the first 16 bytes are the GCM tag, the rest is random filler. */
   int tagLength = 16;
+
   /** Bytes inserted between the token and the ciphertext (Themis skips them). */
   int junkLength = 0;
+
   /** Passphrase cells: PBKDF2 iteration count and salt length. */
   int iterations = 10;
+
   int saltLength = 16;
+
   /** Passphrase cells: extra bytes counted in kdf_context_length after the salt. */
   int kdfContextExtra = 0;
 
@@ -57,7 +63,9 @@ final class CellCrafter {
   /** Token Protect: {token, ciphertext}. */
   byte[][] keyTokenAndCiphertext(byte[] master, byte[] data, byte[] context) {
     byte[] ctx = context == null || context.length == 0 ? null : context;
-    byte[] k = SoterKdf.derive(master, CellFormat.MESSAGE_KEY_LABEL, keyBytes(), Bytes.le32(data.length), ctx);
+    byte[] k =
+        SoterKdf.derive(
+            master, CellFormat.MESSAGE_KEY_LABEL, keyBytes(), Bytes.le32(data.length), ctx);
     byte[] iv = random(ivLength);
     byte[] tag = random(tagLength);
     byte[] ct = new byte[data.length];
@@ -77,7 +85,9 @@ final class CellCrafter {
     byte[] ctx = context == null || context.length == 0 ? null : context;
     byte[] salt = random(saltLength);
     byte[] prekey = Pbkdf2.hmacSha256(passphrase, salt, iterations, 32);
-    byte[] k = SoterKdf.derive(prekey, CellFormat.MESSAGE_KEY_LABEL, keyBytes(), Bytes.le32(data.length), ctx);
+    byte[] k =
+        SoterKdf.derive(
+            prekey, CellFormat.MESSAGE_KEY_LABEL, keyBytes(), Bytes.le32(data.length), ctx);
     byte[] iv = random(ivLength);
     byte[] tag = random(tagLength);
     byte[] ct = new byte[data.length];

@@ -27,7 +27,8 @@ class CellFormatWycheproofTest {
     int encrypted = 0;
     byte[] lastKeyIv = null;
     for (JsonNode group : root.get("testGroups")) {
-      if (group.get("keySize").asInt() != 256 || group.get("ivSize").asInt() != 96
+      if (group.get("keySize").asInt() != 256
+          || group.get("ivSize").asInt() != 96
           || group.get("tagSize").asInt() != 128) {
         continue;
       }

@@ -28,7 +28,8 @@ class CellGoldenVectorsTest {
   private static final JsonNode VECTORS = TestVectors.json("/vectors/cell-vectors.json");
 
   private static SymmetricKey key(JsonNode v) {
-    return SymmetricKey.fromBytes(hex(VECTORS.get("keys").get(v.get("key").asText()).get("hex").asText()));
+    return SymmetricKey.fromBytes(
+        hex(VECTORS.get("keys").get(v.get("key").asText()).get("hex").asText()));
   }
 
   private static Stream<Arguments> vectors(String section) {
@@ -57,8 +58,9 @@ class CellGoldenVectorsTest {
     assertThat(VECTORS.get("keys").size()).isGreaterThanOrEqualTo(14);
     for (String section : new String[] {"seal", "tokenProtect", "contextImprint"}) {
       for (String keyId : (Iterable<String>) VECTORS.get("keys")::fieldNames) {
-        assertThat(StreamSupport.stream(VECTORS.get(section).spliterator(), false)
-                .filter(v -> v.get("key").asText().equals(keyId)))
+        assertThat(
+                StreamSupport.stream(VECTORS.get(section).spliterator(), false)
+                    .filter(v -> v.get("key").asText().equals(keyId)))
             .as("%s vectors with key %s", section, keyId)
             .isNotEmpty();
       }
@@ -102,7 +104,8 @@ class CellGoldenVectorsTest {
     assertThat(ciphertext).hasSameSizeAs(data);
     assertThat(cell.decrypt(ciphertext, token, ctx)).isEqualTo(data);
     // token || ciphertext is a Seal.
-    assertThat(SecureCell.sealWithKey(key(v)).decrypt(Bytes.concat(token, ciphertext), ctx)).isEqualTo(data);
+    assertThat(SecureCell.sealWithKey(key(v)).decrypt(Bytes.concat(token, ciphertext), ctx))
+        .isEqualTo(data);
     TokenProtectedData ours = cell.encrypt(data, ctx);
     assertThat(ours.ciphertext()).hasSameSizeAs(ciphertext);
     assertThat(ours.token()).hasSameSizeAs(token);
@@ -157,12 +160,14 @@ class CellGoldenVectorsTest {
     } else {
       byte[] bytes = hex(pass.get("hex").asText());
       if (pass.has("utf16le")) {
-        assertThat(bytes).isEqualTo(pass.get("utf16le").asText().getBytes(StandardCharsets.UTF_16LE));
+        assertThat(bytes)
+            .isEqualTo(pass.get("utf16le").asText().getBytes(StandardCharsets.UTF_16LE));
       }
       cell = SecureCell.sealWithPassphrase(bytes);
     }
     assertThat(cell.decrypt(sealed, ctx)).isEqualTo(data);
-    // Themis 0.15 header: alg, iv 12, tag 16, n, kdf context 22, ..., 314110 iterations, 16-byte salt.
+    // Themis 0.15 header: alg, iv 12, tag 16, n, kdf context 22, ..., 314110 iterations, 16-byte
+    // salt.
     assertThat(sealed).hasSize(70 + data.length);
     assertThat(Arrays.copyOf(sealed, 4)).isEqualTo(hex("00010141"));
     assertThat(Bytes.readLe32(sealed, 12)).isEqualTo(data.length);
@@ -184,7 +189,8 @@ class CellGoldenVectorsTest {
       } else {
         byte[] ciphertext = slice(blob, v.get("ciphertext"));
         byte[] token = hex(v.get("token").asText());
-        assertThat(SecureCell.tokenProtectWithKey(key(v)).decrypt(ciphertext, token, ctx)).isEqualTo(data);
+        assertThat(SecureCell.tokenProtectWithKey(key(v)).decrypt(ciphertext, token, ctx))
+            .isEqualTo(data);
       }
       checked++;
     }

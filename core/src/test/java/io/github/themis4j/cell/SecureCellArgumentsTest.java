@@ -11,7 +11,10 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-/** Null and empty arguments everywhere give {@link InvalidArgumentException}; inputs are not modified. */
+/**
+ * Null and empty arguments everywhere give {@link InvalidArgumentException}; inputs are not
+ * modified.
+ */
 class SecureCellArgumentsTest {
   private static final SymmetricKey KEY = SymmetricKey.generate();
   private static final byte[] DATA = {1, 2, 3};
@@ -31,12 +34,16 @@ class SecureCellArgumentsTest {
     calls.put("sealWithKey(null)", () -> SecureCell.sealWithKey(null));
     calls.put("tokenProtectWithKey(null)", () -> SecureCell.tokenProtectWithKey(null));
     calls.put("contextImprintWithKey(null)", () -> SecureCell.contextImprintWithKey(null));
-    calls.put("sealWithPassphrase((String) null)", () -> SecureCell.sealWithPassphrase((String) null));
+    calls.put(
+        "sealWithPassphrase((String) null)", () -> SecureCell.sealWithPassphrase((String) null));
     calls.put("sealWithPassphrase(\"\")", () -> SecureCell.sealWithPassphrase(""));
-    calls.put("sealWithPassphrase((byte[]) null)", () -> SecureCell.sealWithPassphrase((byte[]) null));
+    calls.put(
+        "sealWithPassphrase((byte[]) null)", () -> SecureCell.sealWithPassphrase((byte[]) null));
     calls.put("sealWithPassphrase(new byte[0])", () -> SecureCell.sealWithPassphrase(EMPTY));
-    calls.put("sealWithPassphrase(unpaired surrogate)", () -> SecureCell.sealWithPassphrase("a\ud800b"));
-    for (Map.Entry<String, SecureCell.Seal> e : Map.of("key", seal, "passphrase", pass).entrySet()) {
+    calls.put(
+        "sealWithPassphrase(unpaired surrogate)", () -> SecureCell.sealWithPassphrase("a\ud800b"));
+    for (Map.Entry<String, SecureCell.Seal> e :
+        Map.of("key", seal, "passphrase", pass).entrySet()) {
       SecureCell.Seal c = e.getValue();
       String m = e.getKey() + " ";
       calls.put(m + "encrypt(null)", () -> c.encrypt(null));
@@ -56,7 +63,8 @@ class SecureCellArgumentsTest {
     calls.put("token decrypt(data, empty)", () -> token.decrypt(tp.ciphertext(), EMPTY));
     calls.put("token decrypt(null, null, ctx)", () -> token.decrypt(null, null, CTX));
     calls.put("TokenProtectedData.of(null, token)", () -> TokenProtectedData.of(null, tp.token()));
-    calls.put("TokenProtectedData.of(data, null)", () -> TokenProtectedData.of(tp.ciphertext(), null));
+    calls.put(
+        "TokenProtectedData.of(data, null)", () -> TokenProtectedData.of(tp.ciphertext(), null));
     calls.put("imprint encrypt(null, ctx)", () -> imprint.encrypt(null, CTX));
     calls.put("imprint encrypt(empty, ctx)", () -> imprint.encrypt(EMPTY, CTX));
     calls.put("imprint encrypt(data, null)", () -> imprint.encrypt(DATA, null));
@@ -65,7 +73,9 @@ class SecureCellArgumentsTest {
     calls.put("imprint decrypt(empty, ctx)", () -> imprint.decrypt(EMPTY, CTX));
     calls.put("imprint decrypt(data, null)", () -> imprint.decrypt(DATA, null));
     calls.put("imprint decrypt(data, empty)", () -> imprint.decrypt(DATA, EMPTY));
-    calls.forEach((what, call) -> assertThatThrownBy(call).as(what).isInstanceOf(InvalidArgumentException.class));
+    calls.forEach(
+        (what, call) ->
+            assertThatThrownBy(call).as(what).isInstanceOf(InvalidArgumentException.class));
     assertThat(calls).hasSizeGreaterThan(40);
   }
 
@@ -101,7 +111,9 @@ class SecureCellArgumentsTest {
     assertThat(passCell.decrypt(crafted)).isEqualTo(data);
     // Context Imprint output for equal inputs is equal, and length-preserving.
     SecureCell.ContextImprint imprint = SecureCell.contextImprintWithKey(KEY);
-    assertThat(imprint.encrypt(data, ctx)).isEqualTo(imprint.encrypt(data.clone(), ctx.clone())).hasSize(4);
+    assertThat(imprint.encrypt(data, ctx))
+        .isEqualTo(imprint.encrypt(data.clone(), ctx.clone()))
+        .hasSize(4);
   }
 
   @Test

@@ -42,22 +42,27 @@ class SecureCellConcurrencyTest {
   @Test
   void oneSealSharedByEightThreads() throws Exception {
     SecureCell.Seal seal = SecureCell.sealWithKey(SymmetricKey.generate());
-    int roundTripsPerThread = 100_000 / THREADS / 2; // 100,000 operations: encryptions + decryptions
-    long ops = onEightThreads(() -> {
-      Random random = new Random(Thread.currentThread().getId());
-      long done = 0;
-      for (int i = 0; i < roundTripsPerThread; i++) {
-        byte[] data = new byte[1 + random.nextInt(64)];
-        random.nextBytes(data);
-        byte[] ctx = ("thread " + Thread.currentThread().getId() + " row " + i).getBytes(StandardCharsets.UTF_8);
-        byte[] sealed = seal.encrypt(data, ctx);
-        if (!Arrays.equals(seal.decrypt(sealed, ctx), data)) {
-          throw new AssertionError("round trip failed");
-        }
-        done += 2;
-      }
-      return done;
-    });
+    int roundTripsPerThread =
+        100_000 / THREADS / 2; // 100,000 operations: encryptions + decryptions
+    long ops =
+        onEightThreads(
+            () -> {
+              Random random = new Random(Thread.currentThread().getId());
+              long done = 0;
+              for (int i = 0; i < roundTripsPerThread; i++) {
+                byte[] data = new byte[1 + random.nextInt(64)];
+                random.nextBytes(data);
+                byte[] ctx =
+                    ("thread " + Thread.currentThread().getId() + " row " + i)
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] sealed = seal.encrypt(data, ctx);
+                if (!Arrays.equals(seal.decrypt(sealed, ctx), data)) {
+                  throw new AssertionError("round trip failed");
+                }
+                done += 2;
+              }
+              return done;
+            });
     assertThat(ops).isEqualTo(100_000);
   }
 
@@ -75,25 +80,27 @@ class SecureCellConcurrencyTest {
       passData.add(new byte[] {(byte) i, 1, 2});
       passCells.add(crafter.passphraseSeal(pass, passData.get(i), null));
     }
-    long ops = onEightThreads(() -> {
-      Random random = new Random(Thread.currentThread().getId());
-      long done = 0;
-      for (int i = 0; i < 1_000; i++) {
-        byte[] data = new byte[1 + random.nextInt(64)];
-        random.nextBytes(data);
-        byte[] ctx = {(byte) i, (byte) (i >> 8)};
-        TokenProtectedData tp = token.encrypt(data, ctx);
-        byte[] imprinted = imprint.encrypt(data, ctx);
-        int p = i % 4;
-        if (!Arrays.equals(token.decrypt(tp.ciphertext(), tp.token(), ctx), data)
-            || !Arrays.equals(imprint.decrypt(imprinted, ctx), data)
-            || !Arrays.equals(passCell.decrypt(passCells.get(p)), passData.get(p))) {
-          throw new AssertionError("round trip failed");
-        }
-        done += 5;
-      }
-      return done;
-    });
+    long ops =
+        onEightThreads(
+            () -> {
+              Random random = new Random(Thread.currentThread().getId());
+              long done = 0;
+              for (int i = 0; i < 1_000; i++) {
+                byte[] data = new byte[1 + random.nextInt(64)];
+                random.nextBytes(data);
+                byte[] ctx = {(byte) i, (byte) (i >> 8)};
+                TokenProtectedData tp = token.encrypt(data, ctx);
+                byte[] imprinted = imprint.encrypt(data, ctx);
+                int p = i % 4;
+                if (!Arrays.equals(token.decrypt(tp.ciphertext(), tp.token(), ctx), data)
+                    || !Arrays.equals(imprint.decrypt(imprinted, ctx), data)
+                    || !Arrays.equals(passCell.decrypt(passCells.get(p)), passData.get(p))) {
+                  throw new AssertionError("round trip failed");
+                }
+                done += 5;
+              }
+              return done;
+            });
     assertThat(ops).isEqualTo(THREADS * 1_000 * 5L);
   }
 }

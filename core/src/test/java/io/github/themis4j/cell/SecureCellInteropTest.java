@@ -72,7 +72,8 @@ class SecureCellInteropTest {
 
       TokenProtectedData ours = cell.encrypt(data, ctx);
       assertThat(ours.ciphertext()).hasSize(size);
-      assertThat(wasm.call1("cell.token.decrypt", key, ours.ciphertext(), ours.token(), ctx)).isEqualTo(data);
+      assertThat(wasm.call1("cell.token.decrypt", key, ours.ciphertext(), ours.token(), ctx))
+          .isEqualTo(data);
 
       byte[][] theirs = wasm.call("cell.token.encrypt", key, data, ctx);
       assertThat(cell.decrypt(theirs[0], theirs[1], ctx)).isEqualTo(data);
@@ -114,7 +115,8 @@ class SecureCellInteropTest {
       byte[] key = random(len);
       byte[] data = random(50);
       byte[] theirs = wasm.call1("cell.seal.encrypt", key, data, null);
-      assertThat(SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).decrypt(theirs)).isEqualTo(data);
+      assertThat(SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).decrypt(theirs))
+          .isEqualTo(data);
     }
   }
 
@@ -126,14 +128,20 @@ class SecureCellInteropTest {
       byte[] data = random(1 + RANDOM.nextInt(i < 30 ? 64 : 3000));
       byte[] ctx = contextFor(i % 3);
       SymmetricKey k = SymmetricKey.fromBytes(key);
-      assertThat(wasm.call1("cell.seal.decrypt", key, SecureCell.sealWithKey(k).encrypt(data, ctx), ctx))
+      assertThat(
+              wasm.call1(
+                  "cell.seal.decrypt", key, SecureCell.sealWithKey(k).encrypt(data, ctx), ctx))
           .isEqualTo(data);
-      assertThat(SecureCell.sealWithKey(k).decrypt(wasm.call1("cell.seal.encrypt", key, data, ctx), ctx))
+      assertThat(
+              SecureCell.sealWithKey(k)
+                  .decrypt(wasm.call1("cell.seal.encrypt", key, data, ctx), ctx))
           .isEqualTo(data);
       TokenProtectedData ours = SecureCell.tokenProtectWithKey(k).encrypt(data, ctx);
-      assertThat(wasm.call1("cell.token.decrypt", key, ours.ciphertext(), ours.token(), ctx)).isEqualTo(data);
+      assertThat(wasm.call1("cell.token.decrypt", key, ours.ciphertext(), ours.token(), ctx))
+          .isEqualTo(data);
       byte[][] theirs = wasm.call("cell.token.encrypt", key, data, ctx);
-      assertThat(SecureCell.tokenProtectWithKey(k).decrypt(theirs[0], theirs[1], ctx)).isEqualTo(data);
+      assertThat(SecureCell.tokenProtectWithKey(k).decrypt(theirs[0], theirs[1], ctx))
+          .isEqualTo(data);
       byte[] imprintCtx = ctx == null ? random(5) : ctx;
       assertThat(SecureCell.contextImprintWithKey(k).encrypt(data, imprintCtx))
           .isEqualTo(wasm.call1("cell.imprint.encrypt", key, data, imprintCtx));
@@ -159,7 +167,8 @@ class SecureCellInteropTest {
     byte[] ctx = contextFor(1);
     byte[][] theirs = wasm.call("cell.token.encrypt", key, data, ctx);
     SymmetricKey k = SymmetricKey.fromBytes(key);
-    assertThat(SecureCell.sealWithKey(k).decrypt(Bytes.concat(theirs[1], theirs[0]), ctx)).isEqualTo(data);
+    assertThat(SecureCell.sealWithKey(k).decrypt(Bytes.concat(theirs[1], theirs[0]), ctx))
+        .isEqualTo(data);
     byte[] sealed = SecureCell.sealWithKey(k).encrypt(data, ctx);
     byte[] token = Arrays.copyOf(sealed, 44);
     byte[] ciphertext = Arrays.copyOfRange(sealed, 44, sealed.length);
@@ -172,21 +181,31 @@ class SecureCellInteropTest {
     byte[] key = random(32);
     byte[] data = random(20);
     SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
-    assertThat(wasm.call1("cell.seal.decrypt", key, cell.encrypt(data, new byte[0]), null)).isEqualTo(data);
-    assertThat(cell.decrypt(wasm.call1("cell.seal.encrypt", key, data, new byte[0]))).isEqualTo(data);
-    assertThat(cell.decrypt(wasm.call1("cell.seal.encrypt", key, data, null), new byte[0])).isEqualTo(data);
+    assertThat(wasm.call1("cell.seal.decrypt", key, cell.encrypt(data, new byte[0]), null))
+        .isEqualTo(data);
+    assertThat(cell.decrypt(wasm.call1("cell.seal.encrypt", key, data, new byte[0])))
+        .isEqualTo(data);
+    assertThat(cell.decrypt(wasm.call1("cell.seal.encrypt", key, data, null), new byte[0]))
+        .isEqualTo(data);
     // Context Imprint requires a context on both sides.
     Failure theirs = failure(() -> wasm.call1("cell.imprint.encrypt", key, data, new byte[0]));
     assertThat(theirs.code()).isEqualTo(12);
-    assertThatThrownBy(() -> SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key)).encrypt(data, new byte[0]))
+    assertThatThrownBy(
+            () ->
+                SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(key))
+                    .encrypt(data, new byte[0]))
         .isInstanceOf(InvalidArgumentException.class);
   }
 
-  /** AES-128 and AES-192 algorithm identifiers: Themis decrypts them although it only writes AES-256. */
+  /**
+   * AES-128 and AES-192 algorithm identifiers: Themis decrypts them although it only writes
+   * AES-256.
+   */
   @Test
   void aes128And192CellsCraftedHereDecryptInThemis() {
     WasmThemis wasm = WasmThemis.get();
-    for (int alg : new int[] {CellCrafter.ALG_AES_128, CellCrafter.ALG_AES_192, CellCrafter.ALG_AES_256}) {
+    for (int alg :
+        new int[] {CellCrafter.ALG_AES_128, CellCrafter.ALG_AES_192, CellCrafter.ALG_AES_256}) {
       CellCrafter crafter = new CellCrafter(alg);
       crafter.alg = alg;
       byte[] key = random(32);
@@ -194,10 +213,13 @@ class SecureCellInteropTest {
       byte[] ctx = contextFor(2);
       byte[] sealed = crafter.keySeal(key, data, ctx);
       assertThat(wasm.call1("cell.seal.decrypt", key, sealed, ctx)).isEqualTo(data);
-      assertThat(SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).decrypt(sealed, ctx)).isEqualTo(data);
+      assertThat(SecureCell.sealWithKey(SymmetricKey.fromBytes(key)).decrypt(sealed, ctx))
+          .isEqualTo(data);
       byte[][] tc = crafter.keyTokenAndCiphertext(key, data, ctx);
       assertThat(wasm.call1("cell.token.decrypt", key, tc[1], tc[0], ctx)).isEqualTo(data);
-      assertThat(SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key)).decrypt(tc[1], tc[0], ctx))
+      assertThat(
+              SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(key))
+                  .decrypt(tc[1], tc[0], ctx))
           .isEqualTo(data);
     }
   }
@@ -211,8 +233,10 @@ class SecureCellInteropTest {
     WasmThemis wasm = WasmThemis.get();
     byte[] pass = "passphrase".getBytes(StandardCharsets.UTF_8);
     int[][] cases = { // iterations, salt length, algorithm
-      {1, 16, CellCrafter.ALG_AES_256}, {10, 16, CellCrafter.ALG_AES_256}, {1000, 16, CellCrafter.ALG_AES_256},
-      {10, 0, CellCrafter.ALG_AES_256}, {10, 8, CellCrafter.ALG_AES_192}, {10, 64, CellCrafter.ALG_AES_128},
+      {1, 16, CellCrafter.ALG_AES_256}, {10, 16, CellCrafter.ALG_AES_256},
+      {1000, 16, CellCrafter.ALG_AES_256},
+      {10, 0, CellCrafter.ALG_AES_256}, {10, 8, CellCrafter.ALG_AES_192},
+      {10, 64, CellCrafter.ALG_AES_128},
       {1000, 1, CellCrafter.ALG_AES_128},
     };
     for (int[] c : cases) {
@@ -260,23 +284,37 @@ class SecureCellInteropTest {
     passSeals.put("auth_tag_length 20 (first 16 bytes used)", c.passphraseSeal(pass, data, ctx));
     c = new CellCrafter(4);
     c.kdfContextExtra = 5;
-    passSeals.put("kdf_context_length larger than iterations + salt", c.passphraseSeal(pass, data, ctx));
+    passSeals.put(
+        "kdf_context_length larger than iterations + salt", c.passphraseSeal(pass, data, ctx));
     byte[][] tc = new CellCrafter(5).keyTokenAndCiphertext(key, data, ctx);
     tokens.put("bytes after the token", new byte[][] {Bytes.concat(tc[0], random(9)), tc[1]});
 
     SymmetricKey k = SymmetricKey.fromBytes(key);
-    seals.forEach((what, sealed) -> {
-      assertThat(wasm.call1("cell.seal.decrypt", key, sealed, ctx)).as("wasm: " + what).isEqualTo(data);
-      assertThat(SecureCell.sealWithKey(k).decrypt(sealed, ctx)).as(what).isEqualTo(data);
-    });
-    tokens.forEach((what, t) -> {
-      assertThat(wasm.call1("cell.token.decrypt", key, t[1], t[0], ctx)).as("wasm: " + what).isEqualTo(data);
-      assertThat(SecureCell.tokenProtectWithKey(k).decrypt(t[1], t[0], ctx)).as(what).isEqualTo(data);
-    });
-    passSeals.forEach((what, sealed) -> {
-      assertThat(wasm.call1("cell.pass.decrypt", pass, sealed, ctx)).as("wasm: " + what).isEqualTo(data);
-      assertThat(SecureCell.sealWithPassphrase(pass).decrypt(sealed, ctx)).as(what).isEqualTo(data);
-    });
+    seals.forEach(
+        (what, cellBytes) -> {
+          assertThat(wasm.call1("cell.seal.decrypt", key, cellBytes, ctx))
+              .as("wasm: " + what)
+              .isEqualTo(data);
+          assertThat(SecureCell.sealWithKey(k).decrypt(cellBytes, ctx)).as(what).isEqualTo(data);
+        });
+    tokens.forEach(
+        (what, t) -> {
+          assertThat(wasm.call1("cell.token.decrypt", key, t[1], t[0], ctx))
+              .as("wasm: " + what)
+              .isEqualTo(data);
+          assertThat(SecureCell.tokenProtectWithKey(k).decrypt(t[1], t[0], ctx))
+              .as(what)
+              .isEqualTo(data);
+        });
+    passSeals.forEach(
+        (what, cellBytes) -> {
+          assertThat(wasm.call1("cell.pass.decrypt", pass, cellBytes, ctx))
+              .as("wasm: " + what)
+              .isEqualTo(data);
+          assertThat(SecureCell.sealWithPassphrase(pass).decrypt(cellBytes, ctx))
+              .as(what)
+              .isEqualTo(data);
+        });
   }
 
   private static Failure failure(Runnable call) {

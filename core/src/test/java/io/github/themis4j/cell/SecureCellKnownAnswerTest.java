@@ -34,9 +34,13 @@ class SecureCellKnownAnswerTest {
     return Base64.getMimeDecoder().decode(s);
   }
 
-  /** Digest Appendix A.1: master key 00..1f, plaintext "Themis 0.15 KAT message", context "KAT context". */
+  /**
+   * Digest Appendix A.1: master key 00..1f, plaintext "Themis 0.15 KAT message", context "KAT
+   * context".
+   */
   private static final byte[] A1_MASTER =
       hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+
   private static final byte[] A1_MESSAGE = utf8("Themis 0.15 KAT message");
   private static final byte[] A1_CONTEXT = hex("4b415420636f6e74657874");
   private static final SymmetricKey A1_KEY = SymmetricKey.fromBytes(A1_MASTER);
@@ -52,8 +56,9 @@ class SecureCellKnownAnswerTest {
   @Test
   void a1Seal() {
     byte[] sealed =
-        hex("000101400c0000001000000017000000aa3f07f72a4c9a3ead3a52707aabe16efc9cada416172290ab931f"
-            + "c7d74d76e17f6b117252955887ffb6fb9e00b10bf36be39e");
+        hex(
+            "000101400c0000001000000017000000aa3f07f72a4c9a3ead3a52707aabe16efc9cada416172290ab931f"
+                + "c7d74d76e17f6b117252955887ffb6fb9e00b10bf36be39e");
     assertThat(SecureCell.sealWithKey(A1_KEY).decrypt(sealed, A1_CONTEXT)).isEqualTo(A1_MESSAGE);
   }
 
@@ -61,14 +66,17 @@ class SecureCellKnownAnswerTest {
   void a1TokenProtect() {
     byte[] data = hex("b26acbf72c22bd2d3692fdb46154874aab25e60873bd3c");
     byte[] token =
-        hex("000101400c00000010000000170000005364a8d2d6a82468b3ea2ee2db5437726a81b2a71d80fb18bc1f6046");
-    assertThat(SecureCell.tokenProtectWithKey(A1_KEY).decrypt(data, token, A1_CONTEXT)).isEqualTo(A1_MESSAGE);
+        hex(
+            "000101400c00000010000000170000005364a8d2d6a82468b3ea2ee2db5437726a81b2a71d80fb18bc1f6046");
+    assertThat(SecureCell.tokenProtectWithKey(A1_KEY).decrypt(data, token, A1_CONTEXT))
+        .isEqualTo(A1_MESSAGE);
   }
 
   @Test
   void a1ContextImprintWithIntermediateValues() {
     byte[] k = SoterKdf.derive(A1_MASTER, CellFormat.MESSAGE_KEY_LABEL, 32, Bytes.le32(23));
-    assertThat(k).isEqualTo(hex("3f41860b69250629efc6b7edb197a115f94effeb39c0a1f4bc89d74b7c34a361"));
+    assertThat(k)
+        .isEqualTo(hex("3f41860b69250629efc6b7edb197a115f94effeb39c0a1f4bc89d74b7c34a361"));
     assertThat(SoterKdf.derive(k, CellFormat.IMPRINT_IV_LABEL, 16, A1_CONTEXT))
         .isEqualTo(hex("04c32d6ea7c4d6e43480cab54028aa41"));
     byte[] expected = hex("01165c8dbad3b15a11b2d1d0f396d9de31460100d056ff");
@@ -80,22 +88,26 @@ class SecureCellKnownAnswerTest {
   @Test
   void a1SealWithPassphraseWithIntermediateValues() {
     byte[] sealed =
-        hex("000101410c0000001000000017000000160000000b2d35c165cd288ee4f631bdfe5400bc7613b181d637ac17d490"
-            + "070bfeca0400100083871dfefcaea7150a328cfb4f037858c64cc70473fc1f010c6db3cca658e830eba38eb6c0"
-            + "3272");
+        hex(
+            "000101410c0000001000000017000000160000000b2d35c165cd288ee4f631bdfe5400bc7613b181d637ac17d490"
+                + "070bfeca0400100083871dfefcaea7150a328cfb4f037858c64cc70473fc1f010c6db3cca658e830eba38eb6c0"
+                + "3272");
     assertThat(Bytes.readLe32(sealed, 48)).isEqualTo(314_110);
     byte[] salt = Arrays.copyOfRange(sealed, 54, 70);
     byte[] prekey = Pbkdf2.hmacSha256(utf8("passphrase"), salt, 314_110, 32);
-    assertThat(prekey).isEqualTo(hex("8ff58e39c845b92a4c4cd7d99011914cce1c9b804da17ce0c61a6a9ee12b7277"));
+    assertThat(prekey)
+        .isEqualTo(hex("8ff58e39c845b92a4c4cd7d99011914cce1c9b804da17ce0c61a6a9ee12b7277"));
     assertThat(CellFormat.messageKey(prekey, 32, 23, A1_CONTEXT))
         .isEqualTo(hex("684eb2bd7350a20f7e01de27a88bfe83d6f184dbf0003f8f797bb8a5c5dc485a"));
-    assertThat(SecureCell.sealWithPassphrase("passphrase").decrypt(sealed, A1_CONTEXT)).isEqualTo(A1_MESSAGE);
+    assertThat(SecureCell.sealWithPassphrase("passphrase").decrypt(sealed, A1_CONTEXT))
+        .isEqualTo(A1_MESSAGE);
   }
 
   /** docs/examples/{js,python,wasm}/...secure_cell...: a Seal without context. */
   @Test
   void documentationExample() {
-    SymmetricKey key = SymmetricKey.fromBytes(b64("bm8sIHRoaXMgaXMgbm90IGEgdmFsaWQgbWFzdGVyIGtleQ=="));
+    SymmetricKey key =
+        SymmetricKey.fromBytes(b64("bm8sIHRoaXMgaXMgbm90IGEgdmFsaWQgbWFzdGVyIGtleQ=="));
     byte[] sealed =
         b64("AAEBQAwAAAAQAAAAEQAAAC0fCd2mOIxlDUORXz8+qCKuHCXcDii4bMF8OjOCOqsKEdV4+Ga2xTHPMupFvg==");
     assertThat(key.toByteArray()).isEqualTo(utf8("no, this is not a valid master key"));
@@ -148,19 +160,24 @@ class SecureCellKnownAnswerTest {
   @Test
   void pyThemisUtf8Passphrase() {
     byte[] sealed =
-        b64("AAEBQQwAAAAQAAAAHwAAABYAAABnwwTrIwAUgrvzeuBmgIXw8GaiYqD1yshnGbolQA0DABAA/5SaUH\n"
-            + "31a/xYUXiDzRj3W2Lv4hwcbSymrFpbVuIoG7+DDNbo1yh2p2slIwZnMPU=");
+        b64(
+            "AAEBQQwAAAAQAAAAHwAAABYAAABnwwTrIwAUgrvzeuBmgIXw8GaiYqD1yshnGbolQA0DABAA/5SaUH\n"
+                + "31a/xYUXiDzRj3W2Lv4hwcbSymrFpbVuIoG7+DDNbo1yh2p2slIwZnMPU=");
     assertThat(SecureCell.sealWithPassphrase("дружбомагия").decrypt(sealed))
         .isEqualTo(utf8("Would you show me your... seal?"));
   }
 
-  /** The Android wrapper's SecureCellSealWithPassphraseTest.specificEncoding: PyThemis, UTF-16BE. */
+  /**
+   * The Android wrapper's SecureCellSealWithPassphraseTest.specificEncoding: PyThemis, UTF-16BE.
+   */
   @Test
   void pyThemisUtf16bePassphrase() {
     byte[] sealed =
-        b64("AAEBQQwAAAAQAAAAHwAAABYAAAAZzELB2A0q/vzRB0FVP664QBPjKA/AER9v5oxAQA0DABAAuidXTI+22ukcDOfifuHCtP7P"
-            + "Gu73GI7Ga7hlZfUrczMYrg9/LdV22vdRwfYbdIU=");
-    SecureCell.Seal cell = SecureCell.sealWithPassphrase("secret".getBytes(StandardCharsets.UTF_16BE));
+        b64(
+            "AAEBQQwAAAAQAAAAHwAAABYAAAAZzELB2A0q/vzRB0FVP664QBPjKA/AER9v5oxAQA0DABAAuidXTI+22ukcDOfifuHCtP7P"
+                + "Gu73GI7Ga7hlZfUrczMYrg9/LdV22vdRwfYbdIU=");
+    SecureCell.Seal cell =
+        SecureCell.sealWithPassphrase("secret".getBytes(StandardCharsets.UTF_16BE));
     assertThat(cell.decrypt(sealed)).isEqualTo(utf8("All your base are belong to us!"));
   }
 
@@ -173,16 +190,19 @@ class SecureCellKnownAnswerTest {
    */
   private static final byte[] V096_MASTER =
       hex("08bcfbf38db4d3d90b2173885cc2d9a39da9464e03e07849569415b8d5c0ca8c");
+
   private static final byte[] V096_CONTEXT = hex("aa5f1462495c59eb");
   private static final byte[] V096_MESSAGE = utf8("message encrypted with Themis 0.9.6");
   private static final SymmetricKey V096_KEY = SymmetricKey.fromBytes(V096_MASTER);
   private static final byte[] V096_SEAL =
-      hex("000101400c0000001000000023000000f63bab8db897fa1eb12c5a898c1a8662abddee56e8bfaecdcebfc012537a"
-          + "0eb71a509a8a81e9d696ea5ca7f935005f2d7846f9d086b742f076cec75651c0e9");
+      hex(
+          "000101400c0000001000000023000000f63bab8db897fa1eb12c5a898c1a8662abddee56e8bfaecdcebfc012537a"
+              + "0eb71a509a8a81e9d696ea5ca7f935005f2d7846f9d086b742f076cec75651c0e9");
   private static final byte[] V096_TOKEN_DATA =
       hex("0d8c96ff8a67f54bbfdd2016d88c0749d94a06a07edd90eb1a3940f792141f4591136f");
   private static final byte[] V096_TOKEN =
-      hex("000101400c0000001000000023000000db291f5f25f0f2105c0c27b4989c5f0bcc3f9b2971d0bab06faf7547");
+      hex(
+          "000101400c0000001000000023000000db291f5f25f0f2105c0c27b4989c5f0bcc3f9b2971d0bab06faf7547");
   private static final byte[] V096_IMPRINT =
       hex("51f9a35e9aa2af6958b1ca3e772b5212500940070f9984e830713eb1a4c82a710bbe26");
 
@@ -192,7 +212,9 @@ class SecureCellKnownAnswerTest {
     assertThatThrownBy(() -> SecureCell.sealWithKey(V096_KEY).decrypt(V096_SEAL, V096_CONTEXT))
         .isInstanceOf(AuthenticationFailedException.class);
     assertThatThrownBy(
-            () -> SecureCell.tokenProtectWithKey(V096_KEY).decrypt(V096_TOKEN_DATA, V096_TOKEN, V096_CONTEXT))
+            () ->
+                SecureCell.tokenProtectWithKey(V096_KEY)
+                    .decrypt(V096_TOKEN_DATA, V096_TOKEN, V096_CONTEXT))
         .isInstanceOf(AuthenticationFailedException.class);
     // Context Imprint cannot detect it: it returns other bytes.
     assertThat(SecureCell.contextImprintWithKey(V096_KEY).decrypt(V096_IMPRINT, V096_CONTEXT))
@@ -203,9 +225,12 @@ class SecureCellKnownAnswerTest {
   void themis096DecryptsWithTheLe64LengthDerivation() throws Exception {
     byte[] le64 = Arrays.copyOf(Bytes.le32(35), 8);
     byte[] k = SoterKdf.derive(V096_MASTER, CellFormat.MESSAGE_KEY_LABEL, 32, le64, V096_CONTEXT);
-    assertThat(CellFormat.gcmDecrypt(k, V096_SEAL, 16, V096_CONTEXT, V096_SEAL, 44, 35, V096_SEAL, 28))
+    assertThat(
+            CellFormat.gcmDecrypt(k, V096_SEAL, 16, V096_CONTEXT, V096_SEAL, 44, 35, V096_SEAL, 28))
         .isEqualTo(V096_MESSAGE);
-    assertThat(CellFormat.gcmDecrypt(k, V096_TOKEN, 16, V096_CONTEXT, V096_TOKEN_DATA, 0, 35, V096_TOKEN, 28))
+    assertThat(
+            CellFormat.gcmDecrypt(
+                k, V096_TOKEN, 16, V096_CONTEXT, V096_TOKEN_DATA, 0, 35, V096_TOKEN, 28))
         .isEqualTo(V096_MESSAGE);
 
     byte[] ki = SoterKdf.derive(V096_MASTER, CellFormat.MESSAGE_KEY_LABEL, 32, le64);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Malformed and wrong inputs for every authenticated mode, each compared with the verdict of the
  * Themis C core (wasm-themis, decryption functions called directly so that its JavaScript checks do
- * not interfere): every single-bit flip, every truncation, appended bytes, length fields inflated up
- * to 2<sup>32</sup>-1, bad algorithm identifiers, wrong keys, passphrases and contexts. themis4j
+ * not interfere): every single-bit flip, every truncation, appended bytes, length fields inflated
+ * up to 2<sup>32</sup>-1, bad algorithm identifiers, wrong keys, passphrases and contexts. themis4j
  * must answer with a {@link ThemisException} subclass (never another exception, a hang or an
  * OutOfMemoryError) exactly where Themis fails, and give the same plaintext where Themis accepts.
  *
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * function an output buffer as large as the input, so a header claiming a longer plaintext gets
  * status 14 (BUFFER_TOO_SMALL) where the JavaScript wrapper would first try to allocate it; (2)
  * passphrase cells declaring more than 100,000 iterations are not sent to wasm-themis, which would
- * spend minutes to hours on them; themis4j refuses more than 10,000,000 up front (its one deliberate
- * deviation) and the bit-flip test uses a cell object with a 100,000 limit to stay fast.
+ * spend minutes to hours on them; themis4j refuses more than 10,000,000 up front (its one
+ * deliberate deviation) and the bit-flip test uses a cell object with a 100,000 limit to stay fast.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SecureCellNegativeTest {
@@ -49,7 +49,9 @@ class SecureCellNegativeTest {
     return b;
   }
 
-  /** The outcome of one decryption: accepted with a plaintext, or rejected with an exception type. */
+  /**
+   * The outcome of one decryption: accepted with a plaintext, or rejected with an exception type.
+   */
   private record Verdict(boolean accepted, byte[] output, Class<?> error) {
     static Verdict of(Supplier<byte[]> decryption) {
       try {
@@ -131,7 +133,8 @@ class SecureCellNegativeTest {
         byte[] sealed = WasmThemis.get().call1("cell.seal.encrypt", KEY, random(n), ctx);
         for (int bit = 0; bit < sealed.length * 8; bit++) {
           byte[] bad = flip(sealed, bit);
-          tally.add("bit " + bit, Verdict.of(() -> cell.decrypt(bad, ctx)), wasmSeal(KEY, bad, ctx));
+          tally.add(
+              "bit " + bit, Verdict.of(() -> cell.decrypt(bad, ctx)), wasmSeal(KEY, bad, ctx));
         }
       }
     }
@@ -149,13 +152,20 @@ class SecureCellNegativeTest {
       byte[] cut = Arrays.copyOf(sealed, len);
       tally.add("prefix " + len, Verdict.of(() -> cell.decrypt(cut, CTX)), wasmSeal(KEY, cut, CTX));
       byte[] tail = Arrays.copyOfRange(sealed, sealed.length - len, sealed.length);
-      tally.add("suffix " + len, Verdict.of(() -> cell.decrypt(tail, CTX)), wasmSeal(KEY, tail, CTX));
+      tally.add(
+          "suffix " + len, Verdict.of(() -> cell.decrypt(tail, CTX)), wasmSeal(KEY, tail, CTX));
     }
     for (int extra : new int[] {1, 2, 16, 1000}) {
       byte[] appended = Bytes.concat(sealed, random(extra));
-      tally.add("appended " + extra, Verdict.of(() -> cell.decrypt(appended, CTX)), wasmSeal(KEY, appended, CTX));
+      tally.add(
+          "appended " + extra,
+          Verdict.of(() -> cell.decrypt(appended, CTX)),
+          wasmSeal(KEY, appended, CTX));
       byte[] prepended = Bytes.concat(random(extra), sealed);
-      tally.add("prepended " + extra, Verdict.of(() -> cell.decrypt(prepended, CTX)), wasmSeal(KEY, prepended, CTX));
+      tally.add(
+          "prepended " + extra,
+          Verdict.of(() -> cell.decrypt(prepended, CTX)),
+          wasmSeal(KEY, prepended, CTX));
     }
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isZero();
@@ -163,7 +173,22 @@ class SecureCellNegativeTest {
   }
 
   private static final long[] INFLATED = {
-    0, 1, 11, 13, 15, 17, 43, 44, 45, 0xff, 0xffff, 0x10000, 0x7fffffffL, 0x80000000L, 0xfffffff0L, 0xffffffffL
+    0,
+    1,
+    11,
+    13,
+    15,
+    17,
+    43,
+    44,
+    45,
+    0xff,
+    0xffff,
+    0x10000,
+    0x7fffffffL,
+    0x80000000L,
+    0xfffffff0L,
+    0xffffffffL
   };
 
   @Test
@@ -176,7 +201,10 @@ class SecureCellNegativeTest {
       for (long v : INFLATED) {
         byte[] bad = sealed.clone();
         Bytes.writeLe32(bad, 4 + 4 * f, (int) v);
-        tally.add(fields[f] + " = " + v, Verdict.of(() -> cell.decrypt(bad, CTX)), wasmSeal(KEY, bad, CTX));
+        tally.add(
+            fields[f] + " = " + v,
+            Verdict.of(() -> cell.decrypt(bad, CTX)),
+            wasmSeal(KEY, bad, CTX));
       }
     }
     assertThat(tally.disagreements).isEmpty();
@@ -210,18 +238,30 @@ class SecureCellNegativeTest {
     for (int alg : algs) {
       byte[] bad = sealed.clone();
       Bytes.writeLe32(bad, 0, alg);
-      tally.add(String.format("alg %08x", alg), Verdict.of(() -> cell.decrypt(bad, CTX)), wasmSeal(KEY, bad, CTX));
+      tally.add(
+          String.format("alg %08x", alg),
+          Verdict.of(() -> cell.decrypt(bad, CTX)),
+          wasmSeal(KEY, bad, CTX));
       byte[] badPass = passSealed.clone();
       Bytes.writeLe32(badPass, 0, (alg & 0x0f000000) == 0 ? alg | 0x01000000 : alg);
-      tally.add(String.format("passphrase alg %08x", Bytes.readLe32(badPass, 0)),
-          Verdict.of(() -> passCell.decrypt(badPass, CTX)), wasmPass(PASS, badPass, CTX));
+      tally.add(
+          String.format("passphrase alg %08x", Bytes.readLe32(badPass, 0)),
+          Verdict.of(() -> passCell.decrypt(badPass, CTX)),
+          wasmPass(PASS, badPass, CTX));
     }
     // A passphrase cell given to a key cell and the other way round.
-    tally.add("key cell as passphrase", Verdict.of(() -> passCell.decrypt(sealed, CTX)), wasmPass(PASS, sealed, CTX));
-    tally.add("passphrase cell as key", Verdict.of(() -> cell.decrypt(passSealed, CTX)), wasmSeal(KEY, passSealed, CTX));
+    tally.add(
+        "key cell as passphrase",
+        Verdict.of(() -> passCell.decrypt(sealed, CTX)),
+        wasmPass(PASS, sealed, CTX));
+    tally.add(
+        "passphrase cell as key",
+        Verdict.of(() -> cell.decrypt(passSealed, CTX)),
+        wasmSeal(KEY, passSealed, CTX));
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isZero();
-    assertThat(tally.errors.get(tally.errors.size() - 1)).isEqualTo(AuthenticationFailedException.class);
+    assertThat(tally.errors.get(tally.errors.size() - 1))
+        .isEqualTo(AuthenticationFailedException.class);
   }
 
   @Test
@@ -230,37 +270,53 @@ class SecureCellNegativeTest {
     byte[] sealed = SecureCell.sealWithKey(SymmetricKey.fromBytes(KEY)).encrypt(data, CTX);
     byte[] noCtx = SecureCell.sealWithKey(SymmetricKey.fromBytes(KEY)).encrypt(data);
     Tally tally = new Tally();
-    for (byte[] key : new byte[][] {flip(KEY, 0), flip(KEY, 255), Arrays.copyOf(KEY, 31), Bytes.concat(KEY, KEY)}) {
+    for (byte[] key :
+        new byte[][] {
+          flip(KEY, 0), flip(KEY, 255), Arrays.copyOf(KEY, 31), Bytes.concat(KEY, KEY)
+        }) {
       SecureCell.Seal c = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
       tally.add("wrong key", Verdict.of(() -> c.decrypt(sealed, CTX)), wasmSeal(key, sealed, CTX));
     }
     SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(KEY));
-    tally.add("wrong context", Verdict.of(() -> cell.decrypt(sealed, flip(CTX, 3))), wasmSeal(KEY, sealed, flip(CTX, 3)));
-    tally.add("missing context", Verdict.of(() -> cell.decrypt(sealed)), wasmSeal(KEY, sealed, null));
-    tally.add("extra context", Verdict.of(() -> cell.decrypt(noCtx, CTX)), wasmSeal(KEY, noCtx, CTX));
+    tally.add(
+        "wrong context",
+        Verdict.of(() -> cell.decrypt(sealed, flip(CTX, 3))),
+        wasmSeal(KEY, sealed, flip(CTX, 3)));
+    tally.add(
+        "missing context", Verdict.of(() -> cell.decrypt(sealed)), wasmSeal(KEY, sealed, null));
+    tally.add(
+        "extra context", Verdict.of(() -> cell.decrypt(noCtx, CTX)), wasmSeal(KEY, noCtx, CTX));
     byte[] longer = Bytes.concat(CTX, new byte[1]);
-    tally.add("context + 00", Verdict.of(() -> cell.decrypt(sealed, longer)), wasmSeal(KEY, sealed, longer));
+    tally.add(
+        "context + 00",
+        Verdict.of(() -> cell.decrypt(sealed, longer)),
+        wasmSeal(KEY, sealed, longer));
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.errors).hasSize(8).containsOnly(AuthenticationFailedException.class);
   }
 
   /**
    * A property of HMAC, hence of Themis: the master key is an HMAC key, which HMAC pads with zeros
-   * to 64 bytes (and hashes when longer). So a key and the same key with trailing zero bytes are the
-   * same key, for Themis and for themis4j alike. SECURE-CELL.md mentions it.
+   * to 64 bytes (and hashes when longer). So a key and the same key with trailing zero bytes are
+   * the same key, for Themis and for themis4j alike. SECURE-CELL.md mentions it.
    */
   @Test
   void keysDifferingOnlyByTrailingZerosAreEquivalent() {
     byte[] data = random(20);
     byte[] sealed = SecureCell.sealWithKey(SymmetricKey.fromBytes(KEY)).encrypt(data, CTX);
     Tally tally = new Tally();
-    for (byte[] key : new byte[][] {Bytes.concat(KEY, new byte[1]), Bytes.concat(KEY, new byte[32])}) {
+    for (byte[] key :
+        new byte[][] {Bytes.concat(KEY, new byte[1]), Bytes.concat(KEY, new byte[32])}) {
       SecureCell.Seal c = SecureCell.sealWithKey(SymmetricKey.fromBytes(key));
-      tally.add("key + zeros", Verdict.of(() -> c.decrypt(sealed, CTX)), wasmSeal(key, sealed, CTX));
+      tally.add(
+          "key + zeros", Verdict.of(() -> c.decrypt(sealed, CTX)), wasmSeal(key, sealed, CTX));
     }
-    byte[] tooLong = Bytes.concat(KEY, new byte[33]); // 65 bytes: HMAC hashes it, so it is a different key
-    tally.add("key + 33 zeros",
-        Verdict.of(() -> SecureCell.sealWithKey(SymmetricKey.fromBytes(tooLong)).decrypt(sealed, CTX)),
+    byte[] tooLong =
+        Bytes.concat(KEY, new byte[33]); // 65 bytes: HMAC hashes it, so it is a different key
+    tally.add(
+        "key + 33 zeros",
+        Verdict.of(
+            () -> SecureCell.sealWithKey(SymmetricKey.fromBytes(tooLong)).decrypt(sealed, CTX)),
         wasmSeal(tooLong, sealed, CTX));
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isEqualTo(2);
@@ -278,36 +334,64 @@ class SecureCellNegativeTest {
     Tally tally = new Tally();
     for (int bit = 0; bit < token.length * 8; bit++) {
       byte[] bad = flip(token, bit);
-      tally.add("token bit " + bit, Verdict.of(() -> cell.decrypt(ct, bad, CTX)), wasmToken(KEY, ct, bad, CTX));
+      tally.add(
+          "token bit " + bit,
+          Verdict.of(() -> cell.decrypt(ct, bad, CTX)),
+          wasmToken(KEY, ct, bad, CTX));
     }
     for (int bit = 0; bit < ct.length * 8; bit++) {
       byte[] bad = flip(ct, bit);
-      tally.add("data bit " + bit, Verdict.of(() -> cell.decrypt(bad, token, CTX)), wasmToken(KEY, bad, token, CTX));
+      tally.add(
+          "data bit " + bit,
+          Verdict.of(() -> cell.decrypt(bad, token, CTX)),
+          wasmToken(KEY, bad, token, CTX));
     }
     for (int len = 0; len < token.length; len++) {
       byte[] cut = Arrays.copyOf(token, len);
-      tally.add("token prefix " + len, Verdict.of(() -> cell.decrypt(ct, cut, CTX)), wasmToken(KEY, ct, cut, CTX));
+      tally.add(
+          "token prefix " + len,
+          Verdict.of(() -> cell.decrypt(ct, cut, CTX)),
+          wasmToken(KEY, ct, cut, CTX));
     }
     for (int len = 0; len < ct.length; len++) {
       byte[] cut = Arrays.copyOf(ct, len);
-      tally.add("data prefix " + len, Verdict.of(() -> cell.decrypt(cut, token, CTX)), wasmToken(KEY, cut, token, CTX));
+      tally.add(
+          "data prefix " + len,
+          Verdict.of(() -> cell.decrypt(cut, token, CTX)),
+          wasmToken(KEY, cut, token, CTX));
     }
     byte[] longer = Bytes.concat(ct, random(1));
-    tally.add("data + 1 byte", Verdict.of(() -> cell.decrypt(longer, token, CTX)), wasmToken(KEY, longer, token, CTX));
+    tally.add(
+        "data + 1 byte",
+        Verdict.of(() -> cell.decrypt(longer, token, CTX)),
+        wasmToken(KEY, longer, token, CTX));
     for (long v : INFLATED) {
       for (int f = 0; f < 3; f++) {
         byte[] bad = token.clone();
         Bytes.writeLe32(bad, 4 + 4 * f, (int) v);
-        tally.add("field " + f + " = " + v, Verdict.of(() -> cell.decrypt(ct, bad, CTX)), wasmToken(KEY, ct, bad, CTX));
+        tally.add(
+            "field " + f + " = " + v,
+            Verdict.of(() -> cell.decrypt(ct, bad, CTX)),
+            wasmToken(KEY, ct, bad, CTX));
       }
     }
     // Another cell's token of the same length: well-formed, but it does not authenticate this data.
     byte[] otherToken = cell.encrypt(random(5), CTX).token();
-    tally.add("other token", Verdict.of(() -> cell.decrypt(ct, otherToken, CTX)), wasmToken(KEY, ct, otherToken, CTX));
-    tally.add("wrong context", Verdict.of(() -> cell.decrypt(ct, token, null)), wasmToken(KEY, ct, token, null));
+    tally.add(
+        "other token",
+        Verdict.of(() -> cell.decrypt(ct, otherToken, CTX)),
+        wasmToken(KEY, ct, otherToken, CTX));
+    tally.add(
+        "wrong context",
+        Verdict.of(() -> cell.decrypt(ct, token, null)),
+        wasmToken(KEY, ct, token, null));
     byte[] wrongKey = flip(KEY, 100);
-    tally.add("wrong key",
-        Verdict.of(() -> SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(wrongKey)).decrypt(ct, token, CTX)),
+    tally.add(
+        "wrong key",
+        Verdict.of(
+            () ->
+                SecureCell.tokenProtectWithKey(SymmetricKey.fromBytes(wrongKey))
+                    .decrypt(ct, token, CTX)),
         wasmToken(wrongKey, ct, token, CTX));
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isZero();
@@ -316,7 +400,8 @@ class SecureCellNegativeTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Seal with passphrase: cells crafted with 10 iterations so that hundreds of decryptions stay fast.
+  // Seal with passphrase: cells crafted with 10 iterations so that hundreds of decryptions stay
+  // fast.
 
   @Test
   void passphraseEveryBitFlip() {
@@ -340,7 +425,8 @@ class SecureCellNegativeTest {
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isZero();
     assertThat(tally.compared + oursOnly).isEqualTo(74 * 8);
-    // iteration bits 17..31 give counts over 100,000; so can IV/tag length flips that move the field
+    // iteration bits 17..31 give counts over 100,000; so can IV/tag length flips that move the
+    // field
     assertThat(oursOnly).isGreaterThanOrEqualTo(15);
   }
 
@@ -351,10 +437,12 @@ class SecureCellNegativeTest {
     Tally tally = new Tally();
     for (int len = 0; len < sealed.length; len++) {
       byte[] cut = Arrays.copyOf(sealed, len);
-      tally.add("prefix " + len, Verdict.of(() -> cell.decrypt(cut, CTX)), wasmPass(PASS, cut, CTX));
+      tally.add(
+          "prefix " + len, Verdict.of(() -> cell.decrypt(cut, CTX)), wasmPass(PASS, cut, CTX));
     }
     byte[] appended = Bytes.concat(sealed, random(3));
-    tally.add("appended", Verdict.of(() -> cell.decrypt(appended, CTX)), wasmPass(PASS, appended, CTX));
+    tally.add(
+        "appended", Verdict.of(() -> cell.decrypt(appended, CTX)), wasmPass(PASS, appended, CTX));
     String[] fields = {"iv_length", "auth_tag_length", "message_length", "kdf_context_length"};
     for (int f = 0; f < 4; f++) {
       for (long v : INFLATED) {
@@ -371,12 +459,18 @@ class SecureCellNegativeTest {
     for (int saltLength : new int[] {0, 1, 15, 17, 22, 0x7fff, 0xffff}) {
       byte[] bad = sealed.clone();
       Bytes.writeLe16(bad, 52, saltLength);
-      tally.add("salt_length = " + saltLength, Verdict.of(() -> cell.decrypt(bad, CTX)), wasmPass(PASS, bad, CTX));
+      tally.add(
+          "salt_length = " + saltLength,
+          Verdict.of(() -> cell.decrypt(bad, CTX)),
+          wasmPass(PASS, bad, CTX));
     }
     for (long iterations : new long[] {0, 9, 11, 1000}) {
       byte[] bad = sealed.clone();
       Bytes.writeLe32(bad, 48, (int) iterations);
-      tally.add("iterations = " + iterations, Verdict.of(() -> cell.decrypt(bad, CTX)), wasmPass(PASS, bad, CTX));
+      tally.add(
+          "iterations = " + iterations,
+          Verdict.of(() -> cell.decrypt(bad, CTX)),
+          wasmPass(PASS, bad, CTX));
     }
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.accepted).isZero();
@@ -413,20 +507,34 @@ class SecureCellNegativeTest {
   void passphraseWrongPassphraseOrContext() {
     byte[] sealed = new CellCrafter(15).passphraseSeal(PASS, random(10), CTX);
     Tally tally = new Tally();
-    for (byte[] pass : new byte[][] {flip(PASS, 0), Arrays.copyOf(PASS, PASS.length - 1), Bytes.concat(PASS, PASS),
-        "Correct horse".getBytes(StandardCharsets.UTF_8), "correct horse".getBytes(StandardCharsets.UTF_16LE)}) {
-      tally.add("wrong passphrase", Verdict.of(() -> SecureCell.sealWithPassphrase(pass).decrypt(sealed, CTX)),
+    for (byte[] pass :
+        new byte[][] {
+          flip(PASS, 0),
+          Arrays.copyOf(PASS, PASS.length - 1),
+          Bytes.concat(PASS, PASS),
+          "Correct horse".getBytes(StandardCharsets.UTF_8),
+          "correct horse".getBytes(StandardCharsets.UTF_16LE)
+        }) {
+      tally.add(
+          "wrong passphrase",
+          Verdict.of(() -> SecureCell.sealWithPassphrase(pass).decrypt(sealed, CTX)),
           wasmPass(pass, sealed, CTX));
     }
     SecureCell.Seal cell = SecureCell.sealWithPassphrase(PASS);
-    tally.add("wrong context", Verdict.of(() -> cell.decrypt(sealed, flip(CTX, 9))), wasmPass(PASS, sealed, flip(CTX, 9)));
-    tally.add("missing context", Verdict.of(() -> cell.decrypt(sealed)), wasmPass(PASS, sealed, null));
+    tally.add(
+        "wrong context",
+        Verdict.of(() -> cell.decrypt(sealed, flip(CTX, 9))),
+        wasmPass(PASS, sealed, flip(CTX, 9)));
+    tally.add(
+        "missing context", Verdict.of(() -> cell.decrypt(sealed)), wasmPass(PASS, sealed, null));
     assertThat(tally.disagreements).isEmpty();
     assertThat(tally.errors).hasSize(7).containsOnly(AuthenticationFailedException.class);
     // HMAC key padding again: a passphrase with trailing zero bytes is the same passphrase.
     byte[] padded = Bytes.concat(PASS, new byte[2]);
     Tally same = new Tally();
-    same.add("passphrase + 00 00", Verdict.of(() -> SecureCell.sealWithPassphrase(padded).decrypt(sealed, CTX)),
+    same.add(
+        "passphrase + 00 00",
+        Verdict.of(() -> SecureCell.sealWithPassphrase(padded).decrypt(sealed, CTX)),
         wasmPass(padded, sealed, CTX));
     assertThat(same.disagreements).isEmpty();
     assertThat(same.accepted).isEqualTo(1);
@@ -447,7 +555,8 @@ class SecureCellNegativeTest {
     WasmThemis wasm = WasmThemis.get();
 
     byte[] wrongKey = flip(KEY, 17);
-    byte[] withWrongKey = SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(wrongKey)).decrypt(ct, CTX);
+    byte[] withWrongKey =
+        SecureCell.contextImprintWithKey(SymmetricKey.fromBytes(wrongKey)).decrypt(ct, CTX);
     assertThat(withWrongKey).hasSameSizeAs(data).isNotEqualTo(data);
     assertThat(withWrongKey).isEqualTo(wasm.call1("cell.imprint.decrypt", wrongKey, ct, CTX));
 
@@ -458,7 +567,8 @@ class SecureCellNegativeTest {
     // Malleable: flipping a ciphertext bit flips the same plaintext bit, undetected.
     byte[] tampered = flip(ct, 42);
     assertThat(cell.decrypt(tampered, CTX)).isEqualTo(flip(data, 42));
-    // Truncated input decrypts to a different-length garbage plaintext: the length is part of the key.
+    // Truncated input decrypts to a different-length garbage plaintext: the length is part of the
+    // key.
     byte[] truncated = Arrays.copyOf(ct, 49);
     assertThat(cell.decrypt(truncated, CTX)).hasSize(49).isNotEqualTo(Arrays.copyOf(data, 49));
     // Any bytes "decrypt".
@@ -474,11 +584,14 @@ class SecureCellNegativeTest {
     SecureCell.Seal cell = SecureCell.sealWithKey(SymmetricKey.fromBytes(KEY));
     byte[] sealed = cell.encrypt(secretData, secretCtx);
     List<String> messages = new ArrayList<>();
-    for (Supplier<byte[]> s : List.<Supplier<byte[]>>of(
-        () -> cell.decrypt(sealed, "other".getBytes(StandardCharsets.UTF_8)),
-        () -> SecureCell.sealWithKey(SymmetricKey.fromBytes(flip(KEY, 1))).decrypt(sealed, secretCtx),
-        () -> cell.decrypt(Arrays.copyOf(sealed, 30), secretCtx),
-        () -> SecureCell.sealWithPassphrase("SECRET-PASS").decrypt(sealed, secretCtx))) {
+    for (Supplier<byte[]> s :
+        List.<Supplier<byte[]>>of(
+            () -> cell.decrypt(sealed, "other".getBytes(StandardCharsets.UTF_8)),
+            () ->
+                SecureCell.sealWithKey(SymmetricKey.fromBytes(flip(KEY, 1)))
+                    .decrypt(sealed, secretCtx),
+            () -> cell.decrypt(Arrays.copyOf(sealed, 30), secretCtx),
+            () -> SecureCell.sealWithPassphrase("SECRET-PASS").decrypt(sealed, secretCtx))) {
       try {
         s.get();
         fail("accepted");

@@ -26,7 +26,9 @@ class HmacWycheproofTest {
     for (JsonNode group : root.get("testGroups")) {
       int tagBytes = group.get("tagSize").asInt() / 8;
       for (JsonNode t : group.get("tests")) {
-        byte[] tag = Arrays.copyOf(Hmac.sha256(hex(t.get("key").asText()), hex(t.get("msg").asText())), tagBytes);
+        byte[] tag =
+            Arrays.copyOf(
+                Hmac.sha256(hex(t.get("key").asText()), hex(t.get("msg").asText())), tagBytes);
         boolean verifies = Bytes.constantTimeEquals(tag, hex(t.get("tag").asText()));
         boolean expected = t.get("result").asText().equals("valid");
         if (verifies != expected) {
@@ -50,7 +52,8 @@ class HmacWycheproofTest {
     byte[] a = "Themis ".getBytes(StandardCharsets.US_ASCII);
     byte[] b = "secure cell".getBytes(StandardCharsets.US_ASCII);
     byte[] oneShot = Hmac.sha256(key, a, b);
-    byte[] streamed = Hmac.sha256(key).update(a).update(Bytes.concat(new byte[3], b), 3, b.length).doFinal();
+    byte[] streamed =
+        Hmac.sha256(key).update(a).update(Bytes.concat(new byte[3], b), 3, b.length).doFinal();
     assertThat(streamed).isEqualTo(oneShot).isEqualTo(Hmac.sha256(key, Bytes.concat(a, b)));
   }
 

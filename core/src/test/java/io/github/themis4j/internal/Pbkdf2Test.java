@@ -37,7 +37,10 @@ class Pbkdf2Test {
           continue;
         }
         byte[] dk =
-            Pbkdf2.hmacSha256(hex(t.get("password").asText()), hex(t.get("salt").asText()), iterations,
+            Pbkdf2.hmacSha256(
+                hex(t.get("password").asText()),
+                hex(t.get("salt").asText()),
+                iterations,
                 t.get("dkLen").asInt());
         if (!hex(dk).equals(t.get("dk").asText()) || !t.get("result").asText().equals("valid")) {
           failures.add(t.get("tcId").asText() + " " + t.get("comment").asText());
@@ -61,9 +64,14 @@ class Pbkdf2Test {
     assertThat(Pbkdf2.hmacSha256(ascii("password"), ascii("salt"), 4096, 32))
         .isEqualTo(hex("c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"));
     assertThat(
-            Pbkdf2.hmacSha256(ascii("passwordPASSWORDpassword"), ascii("saltSALTsaltSALTsaltSALTsaltSALTsalt"),
-                4096, 40))
-        .isEqualTo(hex("348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9"));
+            Pbkdf2.hmacSha256(
+                ascii("passwordPASSWORDpassword"),
+                ascii("saltSALTsaltSALTsaltSALTsaltSALTsalt"),
+                4096,
+                40))
+        .isEqualTo(
+            hex(
+                "348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9"));
     assertThat(Pbkdf2.hmacSha256(ascii("pass\0word"), ascii("sa\0lt"), 4096, 16))
         .isEqualTo(hex("89b69d0516f829893c696226650a8687"));
   }
@@ -76,8 +84,9 @@ class Pbkdf2Test {
         .isEqualTo(hex("94fb56af3ea22e5d3ed1b054085b136ca301b75d8b406c802c489479f27387c6"));
     assertThat(Pbkdf2.hmacSha256(ascii("x".repeat(100)), new byte[0], 3, 70))
         .isEqualTo(
-            hex("8bbb2417b3b8f12898ae6553195783b360877eef8935294d3f4000dbecfd9b22957ab2fec310757299e106dff15e875664"
-                + "295705d9167e80c6f5ac44027e0e1bba09f1040773"));
+            hex(
+                "8bbb2417b3b8f12898ae6553195783b360877eef8935294d3f4000dbecfd9b22957ab2fec310757299e106dff15e875664"
+                    + "295705d9167e80c6f5ac44027e0e1bba09f1040773"));
     assertThatThrownBy(() -> Pbkdf2.hmacSha256(ascii("p"), ascii("s"), 0, 32))
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> Pbkdf2.hmacSha256(ascii("p"), ascii("s"), 1, 0))
@@ -95,7 +104,8 @@ class Pbkdf2Test {
       random.nextBytes(salt);
       int iterations = 1 + random.nextInt(3000);
       int len = 1 + random.nextInt(64);
-      byte[] theirs = wasm.call1("soter.pbkdf2", pass, salt, Bytes.le32(iterations), new byte[] {(byte) len});
+      byte[] theirs =
+          wasm.call1("soter.pbkdf2", pass, salt, Bytes.le32(iterations), new byte[] {(byte) len});
       assertThat(Pbkdf2.hmacSha256(pass, salt, iterations, len)).as("case %d", i).isEqualTo(theirs);
     }
   }

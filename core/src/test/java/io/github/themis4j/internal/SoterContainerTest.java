@@ -48,7 +48,8 @@ class SoterContainerTest {
       byte[] payload = new byte[i < 5 ? i : random.nextInt(1200)];
       random.nextBytes(payload);
       String tag = tags[i % tags.length];
-      byte[] theirs = wasm.call1("soter.container", tag.getBytes(StandardCharsets.US_ASCII), payload);
+      byte[] theirs =
+          wasm.call1("soter.container", tag.getBytes(StandardCharsets.US_ASCII), payload);
       assertThat(SoterContainer.wrap(tag, payload)).as("case %d", i).isEqualTo(theirs);
       assertThat(SoterContainer.checkedSize(theirs, 0, "container")).isEqualTo(theirs.length);
     }
@@ -83,7 +84,8 @@ class SoterContainerTest {
       b[bit / 8] ^= (byte) (1 << (bit % 8));
       if (bit / 8 < 4) {
         // the tag is covered by the CRC too
-        assertThatThrownBy(() -> SoterContainer.checkedSize(b, 0, "key")).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> SoterContainer.checkedSize(b, 0, "key"))
+            .isInstanceOf(MalformedDataException.class);
       } else {
         assertThatThrownBy(() -> SoterContainer.checkedSize(b, 0, "key"))
             .as("bit %d", bit)

@@ -37,7 +37,8 @@ class SoterKdfTest {
   void implicitKeyIsLabelXorContexts() {
     // soter_kdf_test.c test_soter_kdf_skip_key: the label XOR the context, zero-padded to 32 bytes.
     byte[] implicit = new byte[32];
-    System.arraycopy(hex("19d1a7772e5a444620746573742076656374 6f7273".replace(" ", "")), 0, implicit, 0, 21);
+    System.arraycopy(
+        hex("19d1a7772e5a444620746573742076656374 6f7273".replace(" ", "")), 0, implicit, 0, 21);
     assertThat(SoterKdf.derive(null, ZRTP_LABEL, 32, ZRTP_CONTEXT))
         .isEqualTo(SoterKdf.derive(implicit, ZRTP_LABEL, 32, ZRTP_CONTEXT));
   }
@@ -47,7 +48,8 @@ class SoterKdfTest {
     // soter_kdf_test.c test_soter_kdf_skip_context
     byte[] a = Arrays.copyOf(ZRTP_CONTEXT, 2);
     byte[] b = Arrays.copyOfRange(ZRTP_CONTEXT, 2, 6);
-    assertThat(SoterKdf.derive(ZRTP_KEY, ZRTP_LABEL, 32, ZRTP_CONTEXT, null)).isEqualTo(ZRTP_OUTPUT);
+    assertThat(SoterKdf.derive(ZRTP_KEY, ZRTP_LABEL, 32, ZRTP_CONTEXT, null))
+        .isEqualTo(ZRTP_OUTPUT);
     assertThat(SoterKdf.derive(ZRTP_KEY, ZRTP_LABEL, 32, a, null, b)).isEqualTo(ZRTP_OUTPUT);
   }
 
@@ -76,8 +78,12 @@ class SoterKdfTest {
   void agreesWithWasmThemis() {
     WasmThemis wasm = WasmThemis.get();
     Random random = new Random(4242);
-    String[] labels = {"", "Themis secure cell message key", "Themis secure session unique identifier",
-      "a label longer than thirty-two bytes, so the implicit key truncates it"};
+    String[] labels = {
+      "",
+      "Themis secure cell message key",
+      "Themis secure session unique identifier",
+      "a label longer than thirty-two bytes, so the implicit key truncates it"
+    };
     for (int i = 0; i < 60; i++) {
       byte[] key = i % 4 == 0 ? null : bytes(random, 1 + random.nextInt(80));
       String label = labels[i % labels.length];

@@ -110,7 +110,11 @@ final class Containers {
     int m = bits / 8;
     int h = m / 2;
     BigInteger[] halves = {
-      k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()
+      k.getPrimeP(),
+      k.getPrimeQ(),
+      k.getPrimeExponentP(),
+      k.getPrimeExponentQ(),
+      k.getCrtCoefficient()
     };
     byte[] payload = new byte[m + 5 * h + m + 4];
     System.arraycopy(fixed(k.getPrivateExponent(), m), 0, payload, 0, m);

@@ -44,7 +44,8 @@ class KeyFormatTest {
       byte[] pub = kp.publicKey().toByteArray();
       ECPrivateKey jcaPriv = (ECPrivateKey) kp.privateKey().toJcaKey();
       ECPublicKey jcaPub = (ECPublicKey) kp.publicKey().toJcaKey();
-      // 45-byte REC2 with the scalar left-padded to 33 bytes (leading zero), 45-byte compressed UEC2.
+      // 45-byte REC2 with the scalar left-padded to 33 bytes (leading zero), 45-byte compressed
+      // UEC2.
       assertThat(priv).hasSize(45).startsWith(hex("524543320000002d"));
       assertThat(priv[12]).isZero();
       assertThat(pub).hasSize(45).startsWith(hex("554543320000002d"));
@@ -65,7 +66,9 @@ class KeyFormatTest {
     RSAPublicKey jcaPub = (RSAPublicKey) kp.publicKey().toJcaKey();
     assertThat(jcaPriv.getModulus().bitLength()).isEqualTo(2048);
     assertThat(jcaPriv.getPublicExponent()).isEqualTo(BigInteger.valueOf(65537));
-    assertThat(kp.privateKey().toByteArray()).hasSize(1168).isEqualTo(Containers.rsaPrivate(jcaPriv));
+    assertThat(kp.privateKey().toByteArray())
+        .hasSize(1168)
+        .isEqualTo(Containers.rsaPrivate(jcaPriv));
     assertThat(kp.publicKey().toByteArray()).hasSize(272).isEqualTo(Containers.rsaPublic(jcaPub));
     assertThat(kp.privateKey().type()).isEqualTo(KeyType.RSA);
     assertThat(kp.publicKey().type()).isEqualTo(KeyType.RSA);
@@ -80,10 +83,14 @@ class KeyFormatTest {
     ECPublicKey jdkPub = (ECPublicKey) jdk.getPublic();
     int n = curve.fieldBytes();
     char digit = curve.tagDigit();
-    List<byte[]> privs = List.of(
-        Containers.ecPrivate(digit, jdkPriv.getS(), n), Containers.ecPrivate(digit, jdkPriv.getS(), n + 1));
-    List<byte[]> pubs = List.of(
-        Containers.ecPublic(digit, jdkPub.getW(), n, true), Containers.ecPublic(digit, jdkPub.getW(), n, false));
+    List<byte[]> privs =
+        List.of(
+            Containers.ecPrivate(digit, jdkPriv.getS(), n),
+            Containers.ecPrivate(digit, jdkPriv.getS(), n + 1));
+    List<byte[]> pubs =
+        List.of(
+            Containers.ecPublic(digit, jdkPub.getW(), n, true),
+            Containers.ecPublic(digit, jdkPub.getW(), n, false));
     assertThat(privs.get(0)).hasSize(12 + n);
     assertThat(pubs.get(1)).hasSize(12 + 2 * n + 1);
     for (byte[] p : privs) {
@@ -118,7 +125,8 @@ class KeyFormatTest {
       assertThat(k.getModulus()).isEqualTo(f.privateKey().getModulus());
       assertThat(k.getPrivateExponent()).isEqualTo(f.privateKey().getPrivateExponent());
       assertThat(k.getCrtCoefficient()).isEqualTo(f.privateKey().getCrtCoefficient());
-      assertThat(((RSAPublicKey) pub.toJcaKey()).getPublicExponent()).isEqualTo(f.publicKey().getPublicExponent());
+      assertThat(((RSAPublicKey) pub.toJcaKey()).getPublicExponent())
+          .isEqualTo(f.publicKey().getPublicExponent());
       assertThat(ThemisKeyCodec.encodeRsaPrivate(k)).isEqualTo(privBytes);
       assertThat(ThemisKeyCodec.encodeRsaPublic((RSAPublicKey) pub.toJcaKey())).isEqualTo(pubBytes);
       KeyPair.of(priv, pub);
@@ -143,7 +151,8 @@ class KeyFormatTest {
             failures.add("accepted " + id);
             continue;
           }
-          // The imported point is the right one: ECDH with the vector's private key gives its secret.
+          // The imported point is the right one: ECDH with the vector's private key gives its
+          // secret.
           KeyAgreement ka = KeyAgreement.getInstance("ECDH");
           ka.init(EcCurve.P256.privateKey(hex(t.get("private").asText())));
           ka.doPhase(pub.toJcaKey(), true);
@@ -168,8 +177,10 @@ class KeyFormatTest {
   void rejectsInvalidEcPoints() throws Exception {
     ECPublicKey good = (ECPublicKey) jdkEc(EcCurve.P256).getPublic();
     byte[] compressed = Arrays.copyOfRange(Containers.ecPublic('2', good.getW(), 32, true), 12, 45);
-    byte[] uncompressed = Arrays.copyOfRange(Containers.ecPublic('2', good.getW(), 32, false), 12, 77);
-    BigInteger p = ((java.security.spec.ECFieldFp) EcCurve.P256.jcaParameters().getCurve().getField()).getP();
+    byte[] uncompressed =
+        Arrays.copyOfRange(Containers.ecPublic('2', good.getW(), 32, false), 12, 77);
+    BigInteger p =
+        ((java.security.spec.ECFieldFp) EcCurve.P256.jcaParameters().getCurve().getField()).getP();
     List<byte[]> bad = new ArrayList<>();
     bad.add(new byte[] {0}); // point at infinity
     bad.add(new byte[33]); // zero prefix
@@ -188,7 +199,8 @@ class KeyFormatTest {
     bad.add(offCurve);
     byte[] xTooBig = new byte[33];
     xTooBig[0] = 2;
-    System.arraycopy(Containers.fixed(p.add(BigInteger.ONE), 32), 0, xTooBig, 1, 32); // x = p + 1 >= p
+    System.arraycopy(
+        Containers.fixed(p.add(BigInteger.ONE), 32), 0, xTooBig, 1, 32); // x = p + 1 >= p
     bad.add(xTooBig);
     bad.add(Arrays.copyOf(compressed, 32));
     bad.add(Arrays.copyOf(uncompressed, 76));
@@ -280,7 +292,8 @@ class KeyFormatTest {
       for (int len = 1; len < key.length; len++) {
         assertRejected(Arrays.copyOf(key, len), isPrivate);
       }
-      assertRejected(Arrays.copyOf(key, key.length + 1), isPrivate); // trailing byte: length != size
+      assertRejected(
+          Arrays.copyOf(key, key.length + 1), isPrivate); // trailing byte: length != size
       for (long size : new long[] {0, 11, 12, 44, 46, 0x7fffffffL, 0x80000000L, 0xffffffffL}) {
         byte[] b = key.clone();
         io.github.themis4j.internal.Bytes.writeBe32(b, 4, (int) size);
@@ -327,24 +340,35 @@ class KeyFormatTest {
     KeyPair b = KeyPair.generate(KeyType.EC);
     KeyPair r = rsa2048();
     assertThat(KeyPair.of(a.privateKey(), a.publicKey()).privateKey()).isSameAs(a.privateKey());
-    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), b.publicKey())).isInstanceOf(KeyFormatException.class);
-    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), r.publicKey())).isInstanceOf(KeyFormatException.class);
-    assertThatThrownBy(() -> KeyPair.of(r.privateKey(), a.publicKey())).isInstanceOf(KeyFormatException.class);
+    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), b.publicKey()))
+        .isInstanceOf(KeyFormatException.class);
+    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), r.publicKey()))
+        .isInstanceOf(KeyFormatException.class);
+    assertThatThrownBy(() -> KeyPair.of(r.privateKey(), a.publicKey()))
+        .isInstanceOf(KeyFormatException.class);
     RsaFixtures.Fixture other = RsaFixtures.all().get(2);
     assertThatThrownBy(
-            () -> KeyPair.of(r.privateKey(), PublicKey.fromBytes(Containers.rsaPublic(other.publicKey()))))
+            () ->
+                KeyPair.of(
+                    r.privateKey(), PublicKey.fromBytes(Containers.rsaPublic(other.publicKey()))))
         .isInstanceOf(KeyFormatException.class);
-    assertThatThrownBy(() -> KeyPair.of(null, a.publicKey())).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), null)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> KeyPair.of(null, a.publicKey()))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> KeyPair.of(a.privateKey(), null))
+        .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> KeyPair.generate(null)).isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
   void nullAndEmptyArguments() {
-    assertThatThrownBy(() -> PrivateKey.fromBytes(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> PublicKey.fromBytes(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> PrivateKey.fromBytes(new byte[0])).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> PublicKey.fromBytes(new byte[0])).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> PrivateKey.fromBytes(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> PublicKey.fromBytes(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> PrivateKey.fromBytes(new byte[0]))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> PublicKey.fromBytes(new byte[0]))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
@@ -363,7 +387,8 @@ class KeyFormatTest {
     for (KeyPair kp : new KeyPair[] {KeyPair.generate(KeyType.EC), rsa2048()}) {
       for (Object key : new Object[] {kp, kp.privateKey(), kp.publicKey()}) {
         String s = key.toString();
-        byte[] material = key instanceof PublicKey p ? p.toByteArray() : kp.privateKey().toByteArray();
+        byte[] material =
+            key instanceof PublicKey p ? p.toByteArray() : kp.privateKey().toByteArray();
         assertThat(s).doesNotContain(hex(Arrays.copyOfRange(material, 12, 20)));
       }
       assertThat(kp.privateKey().toString()).contains("redacted");

@@ -27,19 +27,28 @@ class KeyGoldenVectorsTest {
   static Stream<Arguments> pairs() {
     JsonNode wasm = TestVectors.json("/vectors/key-vectors.json");
     JsonNode repo = TestVectors.json("/vectors/themis-repo-keys.json");
-    Stream<Arguments> ec = StreamSupport.stream(wasm.get("ec").spliterator(), false)
-        .map(p -> Arguments.of("wasm EC", KeyType.EC, true, p));
-    Stream<Arguments> rsa = StreamSupport.stream(wasm.get("rsa").spliterator(), false)
-        .map(p -> Arguments.of("wasm RSA", KeyType.RSA, true, p));
-    Stream<Arguments> fromRepo = StreamSupport.stream(repo.get("pairs").spliterator(), false)
-        .map(p -> Arguments.of(p.get("id").asText(), p.get("id").asText().contains("RSA") ? KeyType.RSA : KeyType.EC,
-            false, p));
+    Stream<Arguments> ec =
+        StreamSupport.stream(wasm.get("ec").spliterator(), false)
+            .map(p -> Arguments.of("wasm EC", KeyType.EC, true, p));
+    Stream<Arguments> rsa =
+        StreamSupport.stream(wasm.get("rsa").spliterator(), false)
+            .map(p -> Arguments.of("wasm RSA", KeyType.RSA, true, p));
+    Stream<Arguments> fromRepo =
+        StreamSupport.stream(repo.get("pairs").spliterator(), false)
+            .map(
+                p ->
+                    Arguments.of(
+                        p.get("id").asText(),
+                        p.get("id").asText().contains("RSA") ? KeyType.RSA : KeyType.EC,
+                        false,
+                        p));
     return Stream.of(ec, rsa, fromRepo).flatMap(s -> s);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pairs")
-  void importsReexportsAndWorks(String id, KeyType type, boolean defaultForm, JsonNode pair) throws Exception {
+  void importsReexportsAndWorks(String id, KeyType type, boolean defaultForm, JsonNode pair)
+      throws Exception {
     byte[] privBytes = hex(pair.get("private").asText());
     byte[] pubBytes = hex(pair.get("public").asText());
     PrivateKey priv = PrivateKey.fromBytes(privBytes);
@@ -66,7 +75,8 @@ class KeyGoldenVectorsTest {
     } else {
       RSAPrivateCrtKey k = (RSAPrivateCrtKey) priv.toJcaKey();
       assertThat(k.getModulus().bitLength()).isEqualTo(2048);
-      assertThat(((RSAPublicKey) pub.toJcaKey()).getPublicExponent()).isEqualTo(BigInteger.valueOf(65537));
+      assertThat(((RSAPublicKey) pub.toJcaKey()).getPublicExponent())
+          .isEqualTo(BigInteger.valueOf(65537));
       assertThat(privBytes).hasSize(1168);
       assertThat(pubBytes).hasSize(272);
       // Our encoder writes the same bytes for the same key.

@@ -91,7 +91,9 @@ class KeysInteropTest {
       PrivateKey priv = PrivateKey.fromBytes(privBytes);
       for (boolean compressed : new boolean[] {true, false}) {
         byte[] pubBytes = Containers.ecPublic(digit, jdkPub.getW(), n, compressed);
-        assertThat(validate(wasm, pubBytes)).as("%s public, compressed %s", curve, compressed).isZero();
+        assertThat(validate(wasm, pubBytes))
+            .as("%s public, compressed %s", curve, compressed)
+            .isZero();
         PublicKey pub = PublicKey.fromBytes(pubBytes);
 
         // Themis signs with our private container; the JDK verifies with our imported public key.
@@ -128,7 +130,8 @@ class KeysInteropTest {
       // Themis signs RSASSA-PSS, SHA-256, MGF1-SHA-256, with the maximum salt length.
       int emLen = (f.bits() - 1 + 7) / 8;
       Signature verify = Signature.getInstance("RSASSA-PSS");
-      verify.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, emLen - 32 - 2, 1));
+      verify.setParameter(
+          new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, emLen - 32 - 2, 1));
       verify.initVerify(pub.toJcaKey());
       verify.update(MESSAGE);
       assertThat(verify.verify(signature(signed, 0x26042610))).as(f.id()).isTrue();
@@ -163,14 +166,15 @@ class KeysInteropTest {
 
     byte[] unknownCurve = Containers.container("UEC4", Arrays.copyOfRange(pub, 12, 45));
     assertThat(validate(wasm, unknownCurve)).isEqualTo(12);
-    assertThatThrownBy(() -> PublicKey.fromBytes(unknownCurve)).isInstanceOf(KeyFormatException.class);
+    assertThatThrownBy(() -> PublicKey.fromBytes(unknownCurve))
+        .isInstanceOf(KeyFormatException.class);
   }
 
   /**
    * Two RSA private-key variants whose lengths pass themis_is_valid_asym_key. (1) Zeroed CRT
    * parameters: Themis's import has a branch for them, but RSA_set0_factors refuses the missing
-   * factors, so Themis cannot use the key (signing fails with 12); themis4j refuses it at import
-   * (p * q != n). (2) A modulus shorter than the tag's size (leading zero bytes): Themis loads and
+   * factors, so Themis cannot use the key (signing fails with 12); themis4j refuses it at import (p
+   * * q != n). (2) A modulus shorter than the tag's size (leading zero bytes): Themis loads and
    * uses it; themis4j refuses it, a documented deviation (no Themis version writes such keys).
    */
   @Test
@@ -182,9 +186,12 @@ class KeysInteropTest {
     zeroCrt = Containers.rechecksum(zeroCrt);
     assertThat(validate(wasm, zeroCrt)).isZero();
     byte[] zeroCrtKey = zeroCrt;
-    assertThat(((WasmThemis.Failure) catchThrowable(() -> wasm.call1("msg.sign", zeroCrtKey, MESSAGE))).code())
+    assertThat(
+            ((WasmThemis.Failure) catchThrowable(() -> wasm.call1("msg.sign", zeroCrtKey, MESSAGE)))
+                .code())
         .isEqualTo(12);
-    assertThatThrownBy(() -> PrivateKey.fromBytes(zeroCrtKey)).isInstanceOf(KeyFormatException.class);
+    assertThatThrownBy(() -> PrivateKey.fromBytes(zeroCrtKey))
+        .isInstanceOf(KeyFormatException.class);
 
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(new RSAKeyGenParameterSpec(1016, RSAKeyGenParameterSpec.F4));
@@ -193,7 +200,11 @@ class KeysInteropTest {
     byte[] payload = new byte[128 + 5 * 64 + 128 + 4];
     System.arraycopy(Containers.fixed(k.getPrivateExponent(), 128), 0, payload, 0, 128);
     BigInteger[] halves = {
-      k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()
+      k.getPrimeP(),
+      k.getPrimeQ(),
+      k.getPrimeExponentP(),
+      k.getPrimeExponentQ(),
+      k.getCrtCoefficient()
     };
     for (int i = 0; i < 5; i++) {
       System.arraycopy(Containers.fixed(halves[i], 64), 0, payload, 128 + 64 * i, 64);
@@ -208,7 +219,9 @@ class KeysInteropTest {
         .hasMessageContaining("size its tag declares");
   }
 
-  /** The signature of a Themis signed message: type, message length, signature length (LE32), data. */
+  /**
+   * The signature of a Themis signed message: type, message length, signature length (LE32), data.
+   */
   private static byte[] signature(byte[] signed, int type) {
     assertThat(Bytes.readLe32(signed, 0)).isEqualTo(type);
     int msgLen = Bytes.readLe32(signed, 4);

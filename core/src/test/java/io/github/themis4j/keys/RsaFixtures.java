@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The throwaway RSA keys of resources/vectors/rsa-test-keys.json (1024, 2048 with e = 3, 4096, 8192 bits). */
+/**
+ * The throwaway RSA keys of resources/vectors/rsa-test-keys.json (1024, 2048 with e = 3, 4096, 8192
+ * bits).
+ */
 final class RsaFixtures {
   record Fixture(String id, int bits, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
     @Override
@@ -32,9 +35,12 @@ final class RsaFixtures {
         for (JsonNode k : TestVectors.json("/vectors/rsa-test-keys.json").get("keys")) {
           RSAPrivateCrtKey priv =
               (RSAPrivateCrtKey)
-                  kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(k.get("pkcs8").asText())));
+                  kf.generatePrivate(
+                      new PKCS8EncodedKeySpec(Base64.getDecoder().decode(k.get("pkcs8").asText())));
           RSAPublicKey pub =
-              (RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
+              (RSAPublicKey)
+                  kf.generatePublic(
+                      new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
           list.add(new Fixture(k.get("id").asText(), k.get("bits").asInt(), priv, pub));
         }
       } catch (java.security.GeneralSecurityException e) {

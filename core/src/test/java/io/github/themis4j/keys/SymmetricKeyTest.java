@@ -36,15 +36,19 @@ class SymmetricKeyTest {
 
   @Test
   void rejectsNullAndEmpty() {
-    assertThatThrownBy(() -> SymmetricKey.fromBytes(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> SymmetricKey.fromBytes(new byte[0])).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> SymmetricKey.fromBytes(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> SymmetricKey.fromBytes(new byte[0]))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
   void equalityByContentAndNoKeyInToString() {
     byte[] bytes = hex("00112233445566778899aabbccddeeff");
     SymmetricKey a = SymmetricKey.fromBytes(bytes);
-    assertThat(a).isEqualTo(SymmetricKey.fromBytes(bytes)).isNotEqualTo(SymmetricKey.fromBytes(new byte[16]));
+    assertThat(a)
+        .isEqualTo(SymmetricKey.fromBytes(bytes))
+        .isNotEqualTo(SymmetricKey.fromBytes(new byte[16]));
     assertThat(a.hashCode()).isEqualTo(SymmetricKey.fromBytes(new byte[16]).hashCode());
     assertThat(a.toString()).doesNotContain("0011", "ccdd").contains("16 bytes", "redacted");
   }
