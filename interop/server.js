@@ -8,9 +8,8 @@
 // Run: node interop/server.js   (after "npm ci" in interop/)
 'use strict';
 const readline = require('readline');
-const {
-  themis, generateRsaKeyPair, validateAsymKey, cellDecryptStatus, soterKdf, pbkdf2Sha256, soterContainer, ready,
-} = require('./themis');
+const { themis, generateRsaKeyPair, validateAsymKey, ready } = require('./themis');
+const { cellDecryptStatus, soterKdf, pbkdf2Sha256, soterContainer } = require('./themis');
 
 const dec = (s) => (s === '-' ? null : s === '.' ? new Uint8Array(0) : new Uint8Array(Buffer.from(s, 'base64')));
 const enc = (b) => (b === null || b === undefined ? '-' : b.length === 0 ? '.' : Buffer.from(b).toString('base64'));

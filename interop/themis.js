@@ -163,14 +163,5 @@ function soterContainer(tag, payload) {
   }
 }
 
-module.exports = {
-  themis,
-  lib,
-  generateRsaKeyPair,
-  validateAsymKey,
-  cellDecryptStatus,
-  soterKdf,
-  pbkdf2Sha256,
-  soterContainer,
-  ready: themis.initialized,
-};
+module.exports = { themis, lib, generateRsaKeyPair, validateAsymKey, ready: themis.initialized };
+Object.assign(module.exports, { cellDecryptStatus, soterKdf, pbkdf2Sha256, soterContainer });
