@@ -13,17 +13,19 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Secure Cell wire format shared by every mode (Themis {@code sym_enc_message.c},
- * {@code secure_cell_seal_passphrase.c}): little-endian headers, the Soter-KDF message key and
- * AES-GCM with a 12-byte IV and 16-byte tag.
+ * The Secure Cell wire format shared by every mode (Themis {@code sym_enc_message.c}, {@code
+ * secure_cell_seal_passphrase.c}): little-endian headers, the Soter-KDF message key and AES-GCM
+ * with a 12-byte IV and 16-byte tag.
  */
 final class CellFormat {
   static final int ALG_GCM_256 = 0x40010100;
   static final int ALG_GCM_256_PBKDF2 = 0x41010100;
   static final int IV_LENGTH = 12;
   static final int TAG_LENGTH = 16;
+
   /** alg, iv_length, auth_tag_length, message_length. */
   static final int KEY_HEADER_LENGTH = 16;
+
   /** The token Themis 0.15 writes for key-based cells: header, IV, tag. */
   static final int KEY_TOKEN_LENGTH = KEY_HEADER_LENGTH + IV_LENGTH + TAG_LENGTH;
 
@@ -44,7 +46,8 @@ final class CellFormat {
 
   static void requirePlaintext(byte[] data) {
     Bytes.requireNonEmpty(data, "data");
-    // Themis stores lengths as 32-bit fields; Java arrays are shorter than 2^31, so every array fits.
+    // Themis stores lengths as 32-bit fields; Java arrays are shorter than 2^31, so every array
+    // fits.
   }
 
   /** Null for an absent or empty context: Themis treats the two alike. */
@@ -58,15 +61,16 @@ final class CellFormat {
   }
 
   /**
-   * Validates an algorithm identifier for AES-GCM with the expected KDF and returns the key
-   * length in bytes (32, 24 or 16).
+   * Validates an algorithm identifier for AES-GCM with the expected KDF and returns the key length
+   * in bytes (32, 24 or 16).
    */
   static int gcmKeyBytes(int alg, int expectedKdf) {
     if ((alg & ALG_RESERVED_MASK) != 0) {
       throw new MalformedDataException("Secure Cell header has reserved algorithm bits set");
     }
     if ((alg & (ALG_CIPHER_MASK | ALG_PADDING_MASK)) != AES_GCM) {
-      throw new MalformedDataException("Secure Cell header names an unsupported cipher (only AES-GCM is used)");
+      throw new MalformedDataException(
+          "Secure Cell header names an unsupported cipher (only AES-GCM is used)");
     }
     int kdf = (alg & ALG_KDF_MASK) >>> 24;
     if (kdf != expectedKdf) {
@@ -137,10 +141,12 @@ final class CellFormat {
     long tagLength = Bytes.readLe32Unsigned(buf, off + 8);
     long messageLength = Bytes.readLe32Unsigned(buf, off + 12);
     if (KEY_HEADER_LENGTH + ivLength + tagLength > length) {
-      throw new MalformedDataException("Secure Cell token is truncated or its IV/tag length fields are invalid");
+      throw new MalformedDataException(
+          "Secure Cell token is truncated or its IV/tag length fields are invalid");
     }
     if (ivLength < IV_LENGTH || tagLength < TAG_LENGTH) {
-      throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
+      throw new MalformedDataException(
+          "Secure Cell token declares an IV or tag shorter than AES-GCM needs");
     }
     int ivOffset = off + KEY_HEADER_LENGTH;
     return new KeyToken(alg, ivOffset, ivOffset + (int) ivLength, messageLength);
@@ -151,10 +157,21 @@ final class CellFormat {
    * {@code tagOut[tagOff]}, without an intermediate copy of the ciphertext.
    */
   static void gcmEncrypt(
-      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] data, byte[] out, int ctOff, byte[] tagOut, int tagOff) {
+      byte[] key,
+      byte[] ivBuf,
+      int ivOff,
+      byte[] aad,
+      byte[] data,
+      byte[] out,
+      int ctOff,
+      byte[] tagOut,
+      int tagOff) {
     Cipher c = Aes.gcm();
     try {
-      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      c.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
       if (aad != null) {
         c.updateAAD(aad);
       }
@@ -170,11 +187,22 @@ final class CellFormat {
 
   /** AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}. */
   static byte[] gcmDecrypt(
-      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] ct, int ctOff, int ctLen, byte[] tag, int tagOff) {
+      byte[] key,
+      byte[] ivBuf,
+      int ivOff,
+      byte[] aad,
+      byte[] ct,
+      int ctOff,
+      int ctLen,
+      byte[] tag,
+      int tagOff) {
     Cipher c = Aes.gcm();
     byte[] out = new byte[ctLen];
     try {
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      c.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
       if (aad != null) {
         c.updateAAD(aad);
       }

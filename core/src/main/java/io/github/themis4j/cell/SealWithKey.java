@@ -35,7 +35,7 @@ final class SealWithKey implements SecureCell.Seal {
 
   @Override
   public byte[] decrypt(byte[] sealed, byte[] context) {
-    Bytes.requireNonNull(sealed, "sealed data");
+    Bytes.requireNonEmpty(sealed, "sealed data");
     return open(masterKey, CellFormat.normalizeContext(context), sealed, 0, sealed.length);
   }
 
