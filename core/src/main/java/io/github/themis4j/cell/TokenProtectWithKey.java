@@ -1,5 +1,7 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
+
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.Rng;

@@ -1,5 +1,6 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.Pbkdf2;
 import io.github.themis4j.internal.SoterKdf;

@@ -1,5 +1,6 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
 import static io.github.themis4j.testing.TestVectors.context;
 import static io.github.themis4j.testing.TestVectors.hex;
 import static io.github.themis4j.testing.TestVectors.plaintext;

@@ -1,5 +1,6 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
 import static io.github.themis4j.testing.TestVectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
