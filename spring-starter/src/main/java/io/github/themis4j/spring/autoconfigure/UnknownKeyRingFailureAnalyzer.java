@@ -13,9 +13,10 @@ class UnknownKeyRingFailureAnalyzer extends AbstractFailureAnalyzer<UnknownKeyEx
   protected FailureAnalysis analyze(Throwable rootFailure, UnknownKeyException cause) {
     String ring = cause.keyRing();
     String prefix = "themis4j.key-rings." + ring;
+    String usedBy = usedBy(rootFailure, cause);
     if (cause.keyId() == null) {
       return new FailureAnalysis(
-          "themis4j key ring '" + ring + "' is used but not configured: " + cause.getMessage(),
+          "themis4j key ring '" + ring + "' is used but not configured: " + cause.getMessage() + usedBy,
           "Configure key ring '" + ring + "', for example:\n\n"
               + "    " + prefix + ".keys[0].id=2026-01\n"
               + "    " + prefix + ".keys[0].env=" + envName(ring) + "   (or .value, .file, .keystore.*)\n"
@@ -24,10 +25,21 @@ class UnknownKeyRingFailureAnalyzer extends AbstractFailureAnalyzer<UnknownKeyEx
           cause);
     }
     return new FailureAnalysis(
-        "themis4j key ring '" + ring + "' has no key with id '" + cause.keyId() + "': " + cause.getMessage(),
+        "themis4j key ring '" + ring + "' has no key with id '" + cause.keyId() + "': " + cause.getMessage()
+            + usedBy,
         "Add the key with id '" + cause.keyId() + "' to '" + prefix + ".keys'. Keys that encrypted stored"
             + " data must stay in the ring until that data has been re-encrypted with the active key.",
         cause);
+  }
+
+  /** The message of the exception that wraps {@code cause} (for example "@Encrypted on Patient.name: ..."). */
+  private static String usedBy(Throwable root, Throwable cause) {
+    for (Throwable t = root; t != null && t != cause; t = t.getCause()) {
+      if (t.getCause() == cause && t.getMessage() != null) {
+        return "\n\nReported as: " + t.getMessage();
+      }
+    }
+    return "";
   }
 
   private static String envName(String ring) {
