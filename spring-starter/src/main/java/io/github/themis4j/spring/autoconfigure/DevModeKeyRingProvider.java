@@ -34,7 +34,7 @@ final class DevModeKeyRingProvider implements KeyRingProvider {
 
   @Override
   public KeyRing keyRing(String name) {
-    KeyRing ring = rings.get(name);
+    KeyRing ring = name == null ? null : rings.get(name);
     if (ring != null) {
       return ring;
     }
