@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 
@@ -18,7 +17,9 @@ import org.springframework.context.annotation.Bean;
  * Registers {@link ThemisHealthIndicator} as health contributor {@code themis4j} when Spring Boot's
  * health support is present. Disable with {@code management.health.themis4j.enabled=false}.
  */
-@AutoConfiguration(after = ThemisAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(
+    after = ThemisAutoConfiguration.class,
+    beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(Health.class)
 @ConditionalOnBean(KeyRingProvider.class)
 @ConditionalOnEnabledHealthIndicator("themis4j")
