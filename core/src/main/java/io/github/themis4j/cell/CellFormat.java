@@ -121,20 +121,29 @@ final class CellFormat {
    * are used, and shorter IVs or tags are refused.
    */
   static KeyToken parseKeyToken(byte[] token, int length) {
+    return parseKeyToken(token, 0, length);
+  }
+
+  /**
+   * Parses a key-based token occupying {@code buf[off, off + length)}; the returned IV and tag
+   * offsets are absolute positions in {@code buf}.
+   */
+  static KeyToken parseKeyToken(byte[] buf, int off, int length) {
     if (length < KEY_HEADER_LENGTH) {
       throw new MalformedDataException("Secure Cell token is truncated (" + length + " bytes)");
     }
-    int alg = Bytes.readLe32(token, 0);
-    long ivLength = Bytes.readLe32Unsigned(token, 4);
-    long tagLength = Bytes.readLe32Unsigned(token, 8);
-    long messageLength = Bytes.readLe32Unsigned(token, 12);
+    int alg = Bytes.readLe32(buf, off);
+    long ivLength = Bytes.readLe32Unsigned(buf, off + 4);
+    long tagLength = Bytes.readLe32Unsigned(buf, off + 8);
+    long messageLength = Bytes.readLe32Unsigned(buf, off + 12);
     if (KEY_HEADER_LENGTH + ivLength + tagLength > length) {
       throw new MalformedDataException("Secure Cell token is truncated or its IV/tag length fields are invalid");
     }
     if (ivLength < IV_LENGTH || tagLength < TAG_LENGTH) {
       throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
     }
-    return new KeyToken(alg, KEY_HEADER_LENGTH, KEY_HEADER_LENGTH + (int) ivLength, messageLength);
+    int ivOffset = off + KEY_HEADER_LENGTH;
+    return new KeyToken(alg, ivOffset, ivOffset + (int) ivLength, messageLength);
   }
 
   /**
