@@ -2,6 +2,7 @@ package io.github.themis4j.spring.autoconfigure;
 
 import io.github.themis4j.keys.KeyPair;
 import io.github.themis4j.spring.PeerPublicKeys;
+import io.github.themis4j.spring.SecureMessageService;
 import io.github.themis4j.spring.SecureSessionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Secure Session beans for this application's {@link KeyPair} and its {@link
+ * Secure Message and Secure Session beans for this application's {@link KeyPair} and its {@link
  * PeerPublicKeys}. Active when there is a key pair ({@code themis4j.key-pair}, development mode, or
  * the application's own {@code KeyPair} bean); each bean backs off when the application defines one.
  */
@@ -19,6 +20,12 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean({KeyPair.class, PeerPublicKeys.class})
 @EnableConfigurationProperties(ThemisProperties.class)
 public final class ThemisMessagingAutoConfiguration {
+  @Bean
+  @ConditionalOnMissingBean
+  SecureMessageService themisSecureMessageService(KeyPair keyPair, PeerPublicKeys peers) {
+    return new SecureMessageService(keyPair, peers);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   SecureSessionFactory themisSecureSessionFactory(

@@ -11,7 +11,9 @@ import io.github.themis4j.keys.KeyType;
 import io.github.themis4j.session.SecureSession;
 import io.github.themis4j.session.UnwrapResult;
 import io.github.themis4j.spring.PeerPublicKeys;
+import io.github.themis4j.spring.SecureMessageService;
 import io.github.themis4j.spring.SecureSessionFactory;
+import io.github.themis4j.spring.UnknownPeerException;
 import io.github.themis4j.testing.WasmThemis;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Secure Session (and, once merged, Secure Message) beans: wiring, back-off, live runs with wasm-themis. */
+/** Secure Message and Secure Session beans: wiring, back-off, live runs with wasm-themis. */
 class ThemisMessagingAutoConfigurationTests {
   private static final Random RANDOM = new Random(7);
   private static final byte[] ORDERS = "orders".getBytes(StandardCharsets.UTF_8);
@@ -41,8 +43,102 @@ class ThemisMessagingAutoConfigurationTests {
   }
 
   @Test
-  void noKeyPairMeansNoSessionFactory() {
-    runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SecureSessionFactory.class));
+  void noKeyPairMeansNoMessagingBeans() {
+    runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SecureSessionFactory.class)
+        .doesNotHaveBean(SecureMessageService.class));
+  }
+
+  @Test
+  void secureMessagesWithWasmThemisPeersInBothDirections() {
+    WasmThemis wasm = WasmThemis.get();
+    for (String kind : new String[] {"keygen.ec", "keygen.rsa"}) {
+      byte[][] ours = wasm.call(kind);
+      byte[][] billing = wasm.call(kind);
+      byte[][] ledger = wasm.call(kind);
+      runner
+          .withPropertyValues(keyPairProperties(ours[0], ours[1]))
+          .withPropertyValues("themis4j.peers.billing=" + b64(billing[1]),
+              "themis4j.peers[ledger.example.com]=" + b64(ledger[1]))
+          .run(
+              context -> {
+                SecureMessageService service = context.getBean(SecureMessageService.class);
+                assertThat(service.publicKey().toByteArray()).isEqualTo(ours[1]);
+                for (int i = 0; i < 5; i++) {
+                  byte[] msg = random(1 + RANDOM.nextInt(2000));
+                  // ours -> theirs
+                  assertThat(wasm.call1("msg.decrypt", billing[0], ours[1], service.encrypt("billing", msg)))
+                      .isEqualTo(msg);
+                  assertThat(wasm.call1("msg.verify", ours[1], service.sign(msg))).isEqualTo(msg);
+                  // theirs -> ours
+                  assertThat(service.decrypt("billing", wasm.call1("msg.encrypt", billing[0], ours[1], msg)))
+                      .isEqualTo(msg);
+                  assertThat(service.verify("ledger.example.com", wasm.call1("msg.sign", ledger[0], msg)))
+                      .isEqualTo(msg);
+                }
+                byte[] fromBilling = wasm.call1("msg.encrypt", billing[0], ours[1], random(10));
+                if (kind.equals("keygen.ec")) {
+                  // EC: the message is bound to the (sender, recipient) key pair.
+                  assertThatThrownBy(() -> service.decrypt("ledger.example.com", fromBilling))
+                      .isInstanceOf(AuthenticationFailedException.class);
+                } else {
+                  // RSA (as in Themis): encryption does not involve the sender's key, so any peer
+                  // id decrypts it; the service's javadoc says to sign for origin.
+                  assertThat(service.decrypt("ledger.example.com", fromBilling)).hasSize(10);
+                }
+                byte[] signedByBilling = wasm.call1("msg.sign", billing[0], random(10));
+                assertThatThrownBy(() -> service.verify("ledger.example.com", signedByBilling))
+                    .isInstanceOf(AuthenticationFailedException.class);
+                assertThatThrownBy(() -> service.encrypt("mallory", random(10)))
+                    .isInstanceOf(UnknownPeerException.class).hasMessageContaining("mallory");
+                assertThatThrownBy(() -> service.encrypt(null, random(10))).isInstanceOf(UnknownPeerException.class);
+              });
+    }
+  }
+
+  @Test
+  void secureMessageServiceIsThreadSafe() throws Exception {
+    KeyPair own = KeyPair.generate(KeyType.EC);
+    KeyPair a = KeyPair.generate(KeyType.EC);
+    KeyPair b = KeyPair.generate(KeyType.EC);
+    SecureMessageService service = new SecureMessageService(own,
+        PeerPublicKeys.of(java.util.Map.of("a", a.publicKey(), "b", b.publicKey())));
+    SecureMessageService peerA = new SecureMessageService(a, PeerPublicKeys.of(java.util.Map.of("own", own.publicKey())));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        int seed = t;
+        futures.add(pool.submit(() -> {
+          Random r = new Random(seed);
+          for (int i = 0; i < 100; i++) {
+            byte[] msg = new byte[1 + r.nextInt(100)];
+            r.nextBytes(msg);
+            String peer = r.nextBoolean() ? "a" : "b";
+            byte[] ct = service.encrypt(peer, msg);
+            if (peer.equals("a")) {
+              assertThat(peerA.decrypt("own", ct)).isEqualTo(msg);
+            }
+            assertThat(service.decrypt(peer, ct)).isEqualTo(msg); // the sender can read its own message
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void backsOffForTheApplicationsOwnMessageService() {
+    KeyPair pair = KeyPair.generate(KeyType.EC);
+    SecureMessageService own = new SecureMessageService(pair, PeerPublicKeys.empty());
+    runner
+        .withPropertyValues(keyPairProperties(pair.privateKey().toByteArray(), pair.publicKey().toByteArray()))
+        .withBean(SecureMessageService.class, () -> own)
+        .run(context -> assertThat(context.getBean(SecureMessageService.class)).isSameAs(own));
   }
 
   @Test
