@@ -324,6 +324,39 @@ class ThemisAutoConfigurationTests {
   }
 
   @Test
+  void keyPairFromKeystoreEntries(@TempDir Path dir) throws Exception {
+    KeyPair own = KeyPair.generate(KeyType.EC);
+    // The private key as base64 text in a password-style entry, as 'keytool -importpass' stores it;
+    // the public key as raw bytes in a plain secret key entry.
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    javax.crypto.SecretKey text = javax.crypto.SecretKeyFactory.getInstance("PBE")
+        .generateSecret(new javax.crypto.spec.PBEKeySpec(b64(own.privateKey().toByteArray()).toCharArray()));
+    ks.setEntry("own-private", new KeyStore.SecretKeyEntry(text), new KeyStore.PasswordProtection("pw".toCharArray()));
+    ks.setEntry("own-public", new KeyStore.SecretKeyEntry(new SecretKeySpec(own.publicKey().toByteArray(), "AES")),
+        new KeyStore.PasswordProtection("pw".toCharArray()));
+    Path file = dir.resolve("pair.p12");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ks.store(out, "pw".toCharArray());
+    }
+    runner
+        .withPropertyValues(
+            "themis4j.key-pair.private-key.keystore.location=" + file,
+            "themis4j.key-pair.private-key.keystore.password=pw",
+            "themis4j.key-pair.private-key.keystore.alias=own-private",
+            "themis4j.key-pair.private-key.encoding=base64",
+            "themis4j.key-pair.public-key.keystore.location=" + file,
+            "themis4j.key-pair.public-key.keystore.password=pw",
+            "themis4j.key-pair.public-key.keystore.alias=own-public")
+        .run(
+            context -> {
+              KeyPair pair = context.getBean(KeyPair.class);
+              assertThat(pair.privateKey().toByteArray()).isEqualTo(own.privateKey().toByteArray());
+              assertThat(pair.publicKey().toByteArray()).isEqualTo(own.publicKey().toByteArray());
+            });
+  }
+
+  @Test
   void mismatchedKeyPairIsRefused() {
     KeyPair a = KeyPair.generate(KeyType.EC);
     KeyPair b = KeyPair.generate(KeyType.EC);
