@@ -1,0 +1,21 @@
+package io.github.themis4j.jpa.hibernate;
+
+/**
+ * Stands in for an encrypted attribute's value in Hibernate's state array between the pre-write
+ * event (which encrypts) and the post-write event (which puts the plaintext back): carries both the
+ * column value to bind and the plaintext, so dirty checking still compares plaintexts.
+ */
+final class PendingWrite {
+  final Object plaintext;
+  final Object column;
+
+  PendingWrite(Object plaintext, Object column) {
+    this.plaintext = plaintext;
+    this.column = column;
+  }
+
+  @Override
+  public String toString() {
+    return "[encrypted value pending write]";
+  }
+}
