@@ -7,6 +7,7 @@ import io.github.themis4j.keys.KeyPair;
 import io.github.themis4j.keys.KeyType;
 import io.github.themis4j.spring.KeyRingRegistrar;
 import io.github.themis4j.spring.PeerPublicKeys;
+import io.github.themis4j.spring.SecureComparatorFactory;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.logging.Log;
@@ -27,7 +28,8 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Auto-configuration of themis4j key management: the {@link KeyRingProvider} built from {@code
  * themis4j.key-rings} (and any {@link KeyRingRegistrar} beans), this application's {@link KeyPair}
- * from {@code themis4j.key-pair}, and the peers' public keys from {@code themis4j.peers}.
+ * from {@code themis4j.key-pair}, the peers' public keys from {@code themis4j.peers}, and a {@link
+ * SecureComparatorFactory}.
  *
  * <p>Everything is loaded and validated at startup: a missing, undecodable or duplicate key, a ring
  * without an active key, or an unreadable file or keystore stops the application with a {@link
@@ -80,6 +82,12 @@ public final class ThemisAutoConfiguration {
   @ConditionalOnMissingBean(PeerPublicKeys.class)
   PeerPublicKeys themisPeerPublicKeys() {
     return KeyConfigurationLoader.peers(properties);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SecureComparatorFactory themisSecureComparatorFactory() {
+    return new SecureComparatorFactory();
   }
 
   private static KeyConfigurationLoader loader(Environment environment, ResourceLoader resourceLoader) {
