@@ -60,7 +60,7 @@ class KeyLifecycleSpringBootTest {
   }
 
   @Test
-  void keyRotationAcrossRestarts() {
+  void keyRotationAcrossRestarts(CapturedOutput output) {
     String db = "rotation" + DB.incrementAndGet();
     long rewritten;
     long untouched;
@@ -101,6 +101,9 @@ class KeyLifecycleSpringBootTest {
           .rootCause().hasMessageContaining("'k1'");
       assertThat(count(v3, MicrometerEncryptionObserver.FAILURES, "reason", "unknown-key")).isEqualTo(1);
     }
+    // Three application runs, a failed load: no key material in anything that was logged.
+    assertThat(output).isNotEmpty().doesNotContain(K1).doesNotContain(K2)
+        .doesNotContain(EncryptedEntitySpringBootTest.DEFAULT_KEY);
   }
 
   @Test
