@@ -4,6 +4,7 @@ import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.MalformedDataException;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -207,9 +208,9 @@ public final class CellFormat {
       in = ct;
       inOff = ctOff;
     } else {
-      in = new byte[ctLen + TAG_LENGTH];
+      // copyOfRange zero-fills only what lies past the end of ct (the tag's place), not the whole array.
+      in = Arrays.copyOfRange(ct, ctOff, ctOff + ctLen + TAG_LENGTH);
       inOff = 0;
-      System.arraycopy(ct, ctOff, in, 0, ctLen);
       System.arraycopy(tag, tagOff, in, ctLen, TAG_LENGTH);
     }
     byte[] out = new byte[ctLen];
