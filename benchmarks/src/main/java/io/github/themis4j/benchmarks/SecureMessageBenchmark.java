@@ -37,186 +37,208 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>sign and verify: ECDSA with SHA-256, or RSA-PSS with SHA-256 and the maximum salt.
  * </ul>
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SecureMessageBenchmark {
-  private byte[] message;
+  static byte[] message() {
+    byte[] message = new byte[1024];
+    new SecureRandom().nextBytes(message);
+    return message;
+  }
 
-  private KeyPair ecAlice;
-  private KeyPair ecBob;
-  private KeyPair rsaAlice;
-  private KeyPair rsaBob;
-  private SecureMessage ecReused;
-  private byte[] ecEncrypted;
-  private byte[] ecSigned;
-  private byte[] rsaEncrypted;
-  private byte[] rsaSigned;
+  /** EC P-256 keys and engines (a separate state, so that RSA benchmarks do not pay for it). */
+  @State(Scope.Thread)
+  public static class Ec {
+    byte[] message;
+    KeyPair alice;
+    KeyPair bob;
+    SecureMessage reused;
+    byte[] encrypted;
+    byte[] signed;
+    KeyAgreement ecdh;
+    Signature ecdsaSign;
+    Signature ecdsaVerify;
+    byte[] ecdsaSignature;
 
-  private SecureRandom random;
-  private KeyAgreement ecdh;
-  private Signature ecdsaSign;
-  private Signature ecdsaVerify;
-  private byte[] ecdsaSignature;
-  private Cipher oaepEncrypt;
-  private Cipher oaepDecrypt;
-  private byte[] oaepCiphertext;
-  private Signature pssSign;
-  private Signature pssVerify;
-  private byte[] pssSignature;
+    @Setup
+    public void setUp() throws GeneralSecurityException {
+      message = message();
+      alice = KeyPair.generate(KeyType.EC);
+      bob = KeyPair.generate(KeyType.EC);
+      reused = new SecureMessage(alice.privateKey(), bob.publicKey());
+      encrypted = new SecureMessage(alice.privateKey(), bob.publicKey()).encrypt(message);
+      signed = SecureMessage.sign(alice.privateKey(), message);
+      Check.equal(new SecureMessage(bob.privateKey(), alice.publicKey()).decrypt(encrypted), message,
+          "EC Secure Message round trip");
+      Check.equal(SecureMessage.verify(alice.publicKey(), signed), message, "EC signed Secure Message");
 
-  @Setup
-  public void setUp() throws GeneralSecurityException {
-    random = new SecureRandom();
-    message = new byte[1024];
-    random.nextBytes(message);
+      SecureRandom random = new SecureRandom();
+      ecdh = KeyAgreement.getInstance("ECDH");
+      ecdsaSign = Signature.getInstance("SHA256withECDSA");
+      ecdsaSign.initSign(alice.privateKey().toJcaKey(), random);
+      ecdsaVerify = Signature.getInstance("SHA256withECDSA");
+      ecdsaVerify.initVerify(alice.publicKey().toJcaKey());
+      ecdsaSign.update(message);
+      ecdsaSignature = ecdsaSign.sign();
+      ecdsaVerify.update(message);
+      Check.isTrue(ecdsaVerify.verify(ecdsaSignature), "raw ECDSA verification");
+    }
+  }
 
-    ecAlice = KeyPair.generate(KeyType.EC);
-    ecBob = KeyPair.generate(KeyType.EC);
-    rsaAlice = KeyPair.generate(KeyType.RSA);
-    rsaBob = KeyPair.generate(KeyType.RSA);
-    ecReused = new SecureMessage(ecAlice.privateKey(), ecBob.publicKey());
-    ecEncrypted = ecEncrypt();
-    ecSigned = ecSign();
-    rsaEncrypted = rsaEncrypt();
-    rsaSigned = rsaSign();
-    Check.equal(ecDecrypt(), message, "EC Secure Message round trip");
-    Check.equal(ecVerify(), message, "EC signed Secure Message");
-    Check.equal(rsaDecrypt(), message, "RSA Secure Message round trip");
-    Check.equal(rsaVerify(), message, "RSA signed Secure Message");
+  /** RSA-2048 keys and engines. */
+  @State(Scope.Thread)
+  public static class Rsa {
+    byte[] message;
+    KeyPair alice;
+    KeyPair bob;
+    byte[] encrypted;
+    byte[] signed;
+    SecureRandom random;
+    Cipher oaepEncrypt;
+    Cipher oaepDecrypt;
+    byte[] oaepCiphertext;
+    Signature pssSign;
+    Signature pssVerify;
+    byte[] pssSignature;
 
-    ecdh = KeyAgreement.getInstance("ECDH");
-    ecdsaSign = Signature.getInstance("SHA256withECDSA");
-    ecdsaSign.initSign(ecAlice.privateKey().toJcaKey(), random);
-    ecdsaVerify = Signature.getInstance("SHA256withECDSA");
-    ecdsaVerify.initVerify(ecAlice.publicKey().toJcaKey());
-    ecdsaSignature = rawEcdsaSign();
+    @Setup
+    public void setUp() throws GeneralSecurityException {
+      message = message();
+      alice = KeyPair.generate(KeyType.RSA);
+      bob = KeyPair.generate(KeyType.RSA);
+      encrypted = new SecureMessage(alice.privateKey(), bob.publicKey()).encrypt(message);
+      signed = SecureMessage.sign(alice.privateKey(), message);
+      Check.equal(new SecureMessage(bob.privateKey(), alice.publicKey()).decrypt(encrypted), message,
+          "RSA Secure Message round trip");
+      Check.equal(SecureMessage.verify(alice.publicKey(), signed), message, "RSA signed Secure Message");
 
-    OAEPParameterSpec oaep =
-        new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
-    oaepEncrypt = Cipher.getInstance("RSA/ECB/OAEPPadding");
-    oaepEncrypt.init(Cipher.ENCRYPT_MODE, rsaBob.publicKey().toJcaKey(), oaep, random);
-    oaepDecrypt = Cipher.getInstance("RSA/ECB/OAEPPadding");
-    oaepDecrypt.init(Cipher.DECRYPT_MODE, rsaBob.privateKey().toJcaKey(), oaep);
-    oaepCiphertext = rawRsaOaepEncrypt();
+      random = new SecureRandom();
+      OAEPParameterSpec oaep =
+          new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+      oaepEncrypt = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      oaepEncrypt.init(Cipher.ENCRYPT_MODE, bob.publicKey().toJcaKey(), oaep, random);
+      oaepDecrypt = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      oaepDecrypt.init(Cipher.DECRYPT_MODE, bob.privateKey().toJcaKey(), oaep);
+      oaepCiphertext = oaepEncrypt.doFinal(new byte[70]);
+      Check.isTrue(oaepDecrypt.doFinal(oaepCiphertext).length == 70, "raw RSA-OAEP round trip");
 
-    PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 256 - 32 - 2, 1);
-    pssSign = Signature.getInstance("RSASSA-PSS");
-    pssSign.setParameter(pss);
-    pssSign.initSign(rsaAlice.privateKey().toJcaKey(), random);
-    pssVerify = Signature.getInstance("RSASSA-PSS");
-    pssVerify.setParameter(pss);
-    pssVerify.initVerify(rsaAlice.publicKey().toJcaKey());
-    pssSignature = rawRsaPssSign();
-
-    Check.isTrue(rawEcdh().length == 32, "raw ECDH");
-    Check.isTrue(rawEcdsaVerify(), "raw ECDSA verification");
-    Check.isTrue(rawRsaOaepDecrypt().length == 70, "raw RSA-OAEP round trip");
-    Check.isTrue(rawRsaPssVerify(), "raw RSA-PSS verification");
+      PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 256 - 32 - 2, 1);
+      pssSign = Signature.getInstance("RSASSA-PSS");
+      pssSign.setParameter(pss);
+      pssSign.initSign(alice.privateKey().toJcaKey(), random);
+      pssVerify = Signature.getInstance("RSASSA-PSS");
+      pssVerify.setParameter(pss);
+      pssVerify.initVerify(alice.publicKey().toJcaKey());
+      pssSign.update(message);
+      pssSignature = pssSign.sign();
+      pssVerify.update(message);
+      Check.isTrue(pssVerify.verify(pssSignature), "raw RSA-PSS verification");
+    }
   }
 
   // --- EC ----------------------------------------------------------------------------------------
 
   @Benchmark
   @Baseline("rawEcdh")
-  public byte[] ecEncrypt() {
-    return new SecureMessage(ecAlice.privateKey(), ecBob.publicKey()).encrypt(message);
+  public byte[] ecEncrypt(Ec s) {
+    return new SecureMessage(s.alice.privateKey(), s.bob.publicKey()).encrypt(s.message);
   }
 
   @Benchmark
   @Baseline("rawEcdh")
-  public byte[] ecDecrypt() {
-    return new SecureMessage(ecBob.privateKey(), ecAlice.publicKey()).decrypt(ecEncrypted);
+  public byte[] ecDecrypt(Ec s) {
+    return new SecureMessage(s.bob.privateKey(), s.alice.publicKey()).decrypt(s.encrypted);
   }
 
   /** Encryption with a kept instance: the ECDH secret is reused, only the 1 KiB Seal remains. */
   @Benchmark
-  public byte[] ecEncryptReused() {
-    return ecReused.encrypt(message);
+  public byte[] ecEncryptReused(Ec s) {
+    return s.reused.encrypt(s.message);
   }
 
   @Benchmark
   @Baseline("rawEcdsaSign")
-  public byte[] ecSign() {
-    return SecureMessage.sign(ecAlice.privateKey(), message);
+  public byte[] ecSign(Ec s) {
+    return SecureMessage.sign(s.alice.privateKey(), s.message);
   }
 
   @Benchmark
   @Baseline("rawEcdsaVerify")
-  public byte[] ecVerify() {
-    return SecureMessage.verify(ecAlice.publicKey(), ecSigned);
+  public byte[] ecVerify(Ec s) {
+    return SecureMessage.verify(s.alice.publicKey(), s.signed);
+  }
+
+  /** One ECDH agreement with already parsed keys. */
+  @Benchmark
+  public byte[] rawEcdh(Ec s) throws GeneralSecurityException {
+    s.ecdh.init(s.alice.privateKey().toJcaKey());
+    s.ecdh.doPhase(s.bob.publicKey().toJcaKey(), true);
+    return s.ecdh.generateSecret();
   }
 
   @Benchmark
-  public byte[] rawEcdh() throws GeneralSecurityException {
-    ecdh.init(ecAlice.privateKey().toJcaKey());
-    ecdh.doPhase(ecBob.publicKey().toJcaKey(), true);
-    return ecdh.generateSecret();
+  public byte[] rawEcdsaSign(Ec s) throws GeneralSecurityException {
+    s.ecdsaSign.update(s.message);
+    return s.ecdsaSign.sign();
   }
 
   @Benchmark
-  public byte[] rawEcdsaSign() throws GeneralSecurityException {
-    ecdsaSign.update(message);
-    return ecdsaSign.sign();
-  }
-
-  @Benchmark
-  public boolean rawEcdsaVerify() throws GeneralSecurityException {
-    ecdsaVerify.update(message);
-    return ecdsaVerify.verify(ecdsaSignature);
+  public boolean rawEcdsaVerify(Ec s) throws GeneralSecurityException {
+    s.ecdsaVerify.update(s.message);
+    return s.ecdsaVerify.verify(s.ecdsaSignature);
   }
 
   // --- RSA ---------------------------------------------------------------------------------------
 
   @Benchmark
   @Baseline("rawRsaOaepEncrypt")
-  public byte[] rsaEncrypt() {
-    return new SecureMessage(rsaAlice.privateKey(), rsaBob.publicKey()).encrypt(message);
+  public byte[] rsaEncrypt(Rsa s) {
+    return new SecureMessage(s.alice.privateKey(), s.bob.publicKey()).encrypt(s.message);
   }
 
   @Benchmark
   @Baseline("rawRsaOaepDecrypt")
-  public byte[] rsaDecrypt() {
-    return new SecureMessage(rsaBob.privateKey(), rsaAlice.publicKey()).decrypt(rsaEncrypted);
+  public byte[] rsaDecrypt(Rsa s) {
+    return new SecureMessage(s.bob.privateKey(), s.alice.publicKey()).decrypt(s.encrypted);
   }
 
   @Benchmark
   @Baseline("rawRsaPssSign")
-  public byte[] rsaSign() {
-    return SecureMessage.sign(rsaAlice.privateKey(), message);
+  public byte[] rsaSign(Rsa s) {
+    return SecureMessage.sign(s.alice.privateKey(), s.message);
   }
 
   @Benchmark
   @Baseline("rawRsaPssVerify")
-  public byte[] rsaVerify() {
-    return SecureMessage.verify(rsaAlice.publicKey(), rsaSigned);
+  public byte[] rsaVerify(Rsa s) {
+    return SecureMessage.verify(s.alice.publicKey(), s.signed);
   }
 
   /** RSA-OAEP (SHA-1, MGF1-SHA-1) of a fresh 70-byte key, as Secure Message wraps. */
   @Benchmark
-  public byte[] rawRsaOaepEncrypt() throws GeneralSecurityException {
+  public byte[] rawRsaOaepEncrypt(Rsa s) throws GeneralSecurityException {
     byte[] key = new byte[70];
-    random.nextBytes(key);
-    return oaepEncrypt.doFinal(key);
+    s.random.nextBytes(key);
+    return s.oaepEncrypt.doFinal(key);
   }
 
   @Benchmark
-  public byte[] rawRsaOaepDecrypt() throws GeneralSecurityException {
-    return oaepDecrypt.doFinal(oaepCiphertext);
+  public byte[] rawRsaOaepDecrypt(Rsa s) throws GeneralSecurityException {
+    return s.oaepDecrypt.doFinal(s.oaepCiphertext);
   }
 
   @Benchmark
-  public byte[] rawRsaPssSign() throws GeneralSecurityException {
-    pssSign.update(message);
-    return pssSign.sign();
+  public byte[] rawRsaPssSign(Rsa s) throws GeneralSecurityException {
+    s.pssSign.update(s.message);
+    return s.pssSign.sign();
   }
 
   @Benchmark
-  public boolean rawRsaPssVerify() throws GeneralSecurityException {
-    pssVerify.update(message);
-    return pssVerify.verify(pssSignature);
+  public boolean rawRsaPssVerify(Rsa s) throws GeneralSecurityException {
+    s.pssVerify.update(s.message);
+    return s.pssVerify.verify(s.pssSignature);
   }
 }
