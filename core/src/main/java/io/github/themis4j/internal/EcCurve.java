@@ -14,6 +14,7 @@ import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * The NIST curves Themis names in its key tags ({@code '2'} P-256, {@code '3'} P-384,
@@ -135,9 +136,15 @@ public enum EcCurve {
     }
   }
 
-  /** Computes the public key d·G for a private key. */
+  /**
+   * Computes the public key d·G for a private key, with Bouncy Castle's fixed-point comb (the
+   * multiplier it uses for key generation and signing: regular, with a table precomputed once for
+   * G), about twice as fast as the generic {@code ECPoint.multiply} and not dependent on the
+   * scalar's digits the way its wNAF is.
+   */
   public ECPublicKey publicKey(ECPrivateKey key) {
-    org.bouncycastle.math.ec.ECPoint p = bc.getG().multiply(key.getS()).normalize();
+    org.bouncycastle.math.ec.ECPoint p =
+        new FixedPointCombMultiplier().multiply(bc.getG(), key.getS()).normalize();
     ECPoint w = new ECPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
     try {
       return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, jca));
