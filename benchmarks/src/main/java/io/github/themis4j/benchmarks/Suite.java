@@ -18,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -49,23 +51,38 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
   private Suite() {}
 
+  /**
+   * Benchmarks timed as single shots (each operation takes a substantial fraction of a second):
+   * they run separately, with a count of warm-up and measured shots instead of timed iterations.
+   */
+  static final String SINGLE_SHOT = "io\\.github\\.themis4j\\.benchmarks\\.jpa\\.JpaBenchmark\\.";
+
+  private static final List<String> SINGLE_SHOT_BENCHMARKS = List.of(
+      "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadEncrypted",
+      "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadPlain");
+
   private enum Mode {
-    SHORT(1, 3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500)),
-    FULL(2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2)),
-    SMOKE(1, 1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100));
+    SHORT(1, 3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 6, 6),
+    FULL(2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2), 10, 10),
+    SMOKE(1, 1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), 1, 1);
 
     final int forks;
     final int warmups;
     final TimeValue warmupTime;
     final int iterations;
     final TimeValue iterationTime;
+    final int singleShotWarmups;
+    final int singleShots;
 
-    Mode(int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime) {
+    Mode(int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime,
+        int singleShotWarmups, int singleShots) {
       this.forks = forks;
       this.warmups = warmups;
       this.warmupTime = warmupTime;
       this.iterations = iterations;
       this.iterationTime = iterationTime;
+      this.singleShotWarmups = singleShotWarmups;
+      this.singleShots = singleShots;
     }
   }
 
@@ -122,14 +139,34 @@ public final class Suite {
         .measurementTime(mode.iterationTime)
         .addProfiler(GCProfiler.class)
         .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
+        .result(json.toString())
+        .exclude(SINGLE_SHOT);
     for (String include : includes) {
       options.include(include);
     }
+    boolean singleShots = includes.stream()
+        .anyMatch(i -> SINGLE_SHOT_BENCHMARKS.stream().anyMatch(b -> Pattern.compile(i).matcher(b).find()));
 
     Environment before = Environment.capture();
     Instant start = Instant.now();
-    Collection<RunResult> results = new Runner(options.build()).run();
+    List<RunResult> results = new ArrayList<>();
+    try {
+      results.addAll(new Runner(options.build()).run());
+    } catch (NoBenchmarksException e) {
+      // Only single-shot benchmarks were selected.
+    }
+    if (singleShots) {
+      Path singleShotJson = out.resolve(base + "-single-shot.json");
+      ChainedOptionsBuilder single = new OptionsBuilder()
+          .forks(mode.forks)
+          .warmupIterations(mode.singleShotWarmups)
+          .measurementIterations(mode.singleShots)
+          .addProfiler(GCProfiler.class)
+          .resultFormat(ResultFormatType.JSON)
+          .result(singleShotJson.toString())
+          .include(SINGLE_SHOT);
+      results.addAll(new Runner(single.build()).run());
+    }
     Duration elapsed = Duration.between(start, Instant.now());
     Environment after = Environment.capture();
 
@@ -215,7 +252,8 @@ public final class Suite {
     sb.append("| command | `").append(command).append("` |\n");
     sb.append("| mode | ").append(mode.name().toLowerCase(Locale.ROOT)).append(": ").append(mode.forks)
         .append(" fork(s), ").append(mode.warmups).append(" x ").append(mode.warmupTime).append(" warm-up, ")
-        .append(mode.iterations).append(" x ").append(mode.iterationTime).append(" measurement, GC profiler |\n");
+        .append(mode.iterations).append(" x ").append(mode.iterationTime).append(" measurement; single-shot benchmarks ")
+        .append(mode.singleShotWarmups).append(" + ").append(mode.singleShots).append(" shots; GC profiler |\n");
     sb.append("| JVM | ").append(before.jvm).append(" |\n");
     sb.append("| machine | ").append(before.cpu).append(", ").append(before.cores).append(" cores, ")
         .append(before.os).append(" |\n");
@@ -223,7 +261,7 @@ public final class Suite {
         .append(" |\n");
     sb.append("| duration | ").append(elapsed.toMinutes()).append(" min ").append(elapsed.toSecondsPart())
         .append(" s |\n");
-    sb.append("| raw results | `").append(json).append("` |\n\n");
+    sb.append("| raw results | `").append(json).append("` (and `-single-shot.json` beside it) |\n\n");
 
     sb.append("### themis4j against its raw primitive\n\n");
     sb.append("Cost ratio = themis4j time / raw time (1.00 = as fast as the raw primitive); ")

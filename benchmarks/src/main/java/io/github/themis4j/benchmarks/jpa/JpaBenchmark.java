@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5)
+@Warmup(iterations = 10)
 @Measurement(iterations = 10)
 public class JpaBenchmark {
   static final int ENTITIES = 10_000;
@@ -54,7 +54,7 @@ public class JpaBenchmark {
 
   private static java.util.logging.Logger quiet() {
     java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.hibernate");
-    l.setLevel(java.util.logging.Level.WARNING);
+    l.setLevel(java.util.logging.Level.SEVERE);
     return l;
   }
 
