@@ -23,6 +23,8 @@ import io.github.themis4j.jpa.rotation.RotationReport.Status;
 import io.github.themis4j.keyring.KeyRing;
 import io.github.themis4j.keyring.UnknownKeyException;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -353,8 +355,10 @@ public final class KeyRotationJob {
         RecordedBatch b = withRetries("a batch of " + t.name + " after id " + from, s -> {
           Map<ColumnPlan, Tally> delta = new IdentityHashMap<>();
           List<Object[]> rows = selectRows(s, g, layout, after(t, from), from, batchSize);
-          for (Object[] row : rows) {
-            rotateRow(s, g, layout, row, delta);
+          try (CasWriter writer = new CasWriter(s)) {
+            for (Object[] row : rows) {
+              rotateRow(s, writer, g, layout, row, delta);
+            }
           }
           return new RecordedBatch(rows.size(), rows.isEmpty() ? from : rows.get(rows.size() - 1)[0], delta);
         });
@@ -407,7 +411,8 @@ public final class KeyRotationJob {
     }
   }
 
-  private void rotateRow(StatelessSession s, TableGroup g, Layout l, Object[] row, Map<ColumnPlan, Tally> delta) {
+  private void rotateRow(
+      StatelessSession s, CasWriter writer, TableGroup g, Layout l, Object[] row, Map<ColumnPlan, Tally> delta) {
     Object id = row[0];
     Object[] current = row;
     for (int attempt = 1; ; attempt++) {
@@ -438,7 +443,7 @@ public final class KeyRotationJob {
           }
         }
       }
-      if (changes.isEmpty() || update(s, g, id, changes)) {
+      if (changes.isEmpty() || update(writer, g, id, changes)) {
         for (Change ch : changes) {
           local.get(ch.column).rotated++;
           local.get(ch.column).key(ch.column.targetKeyId);
@@ -486,48 +491,39 @@ public final class KeyRotationJob {
   }
 
   /** The compare-and-set update of one row: true if it matched (the old values were still there). */
-  private boolean update(StatelessSession s, TableGroup g, Object id, List<Change> changes) {
+  private boolean update(CasWriter writer, TableGroup g, Object id, List<Change> changes) {
     StringBuilder set = new StringBuilder();
-    StringBuilder where = new StringBuilder(" where ").append(g.table.keyColumn).append(" = :id");
-    for (int i = 0; i < changes.size(); i++) {
-      ColumnPlan c = changes.get(i).column;
-      set.append(i == 0 ? "" : ", ").append(c.column).append(" = :n").append(i);
-      where.append(" and ").append(c.column).append(" = :o").append(i);
-      if (c.tokenColumn != null) {
-        set.append(", ").append(c.tokenColumn).append(" = :nt").append(i);
-        where.append(" and ").append(c.tokenColumn).append(" = :ot").append(i);
-      }
-    }
-    NativeQuery<?> q = s.createNativeQuery("update " + g.table.name + " set " + set + where, Object.class);
-    q.addSynchronizedQuerySpace(g.table.name);
-    q.setParameter("id", id);
+    StringBuilder where = new StringBuilder(" where ").append(g.table.keyColumn).append(" = ?");
+    List<Object> values = new ArrayList<>();
+    List<Object> compared = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       Change ch = changes.get(i);
-      q.setParameter("n" + i, ch.value);
-      q.setParameter("o" + i, ch.oldValue);
-      if (ch.column.tokenColumn != null) {
-        q.setParameter("nt" + i, ch.token);
-        q.setParameter("ot" + i, ch.oldToken);
+      ColumnPlan c = ch.column;
+      set.append(i == 0 ? "" : ", ").append(c.column).append(" = ?");
+      where.append(" and ").append(c.column).append(" = ?");
+      values.add(ch.value);
+      compared.add(ch.oldValue);
+      if (c.tokenColumn != null) {
+        set.append(", ").append(c.tokenColumn).append(" = ?");
+        where.append(" and ").append(c.tokenColumn).append(" = ?");
+        values.add(ch.token);
+        compared.add(ch.oldToken);
       }
     }
-    return q.executeUpdate() == 1;
+    String sql = "update " + g.table.name + " set " + set + where;
+    return writer.update(sql, values, g.table.idMapping, id, compared) == 1;
   }
 
   // ---- Context Imprint: resumable pass ------------------------------------------------------------
 
   private void ensureProgressTable() {
-    try {
-      inTransaction(s -> {
-        store.probe(s);
-        return null;
-      });
+    if (progressTableExists()) {
       return;
-    } catch (PersistenceException missing) {
-      if (!createProgressTable) {
-        throw new KeyRotationException(
-            "the Context Imprint progress table " + store.table() + " does not exist; create it with: "
-                + store.createTableSql(), missing);
-      }
+    }
+    if (!createProgressTable) {
+      throw new KeyRotationException(
+          "the Context Imprint progress table " + store.table() + " does not exist; create it with: "
+              + store.createTableSql());
     }
     try {
       inTransaction(s -> {
@@ -536,12 +532,7 @@ public final class KeyRotationJob {
       });
       LOG.info(() -> "key rotation: created the progress table " + store.table());
     } catch (PersistenceException e) {
-      try {
-        inTransaction(s -> {
-          store.probe(s); // created by a concurrent run?
-          return null;
-        });
-      } catch (PersistenceException still) {
+      if (!progressTableExists()) { // else created by a concurrent run
         throw new KeyRotationException(
             "cannot create the Context Imprint progress table " + store.table() + " (" + e.getMessage()
                 + "); create it with: " + store.createTableSql(), e);
@@ -549,11 +540,26 @@ public final class KeyRotationJob {
     }
   }
 
+  /** Probes the progress table over plain JDBC (a failing Hibernate query would log a warning). */
+  private boolean progressTableExists() {
+    try (StatelessSession s = factory.openStatelessSession()) {
+      return s.doReturningWork(c -> {
+        try (Statement st = c.createStatement()) {
+          st.executeQuery("select count(*) from " + store.table() + " where 1 = 0").close();
+          return true;
+        } catch (SQLException e) {
+          return false;
+        } finally {
+          if (!c.getAutoCommit()) {
+            c.rollback();
+          }
+        }
+      });
+    }
+  }
+
   private void imprintPass(ImprintTask t, Map<Object, Tally> tallies) {
     EncryptedAttribute a = t.attribute;
-    KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
-    ring.key(t.fromKeyId);
-    ring.key(t.toKeyId);
     String key = ImprintProgressStore.rotationKey(t);
     ImprintProgressStore.State initial = withRetries("the progress of " + a.entityName() + "." + a.attributeName(), s -> {
       ImprintProgressStore.State st = store.read(s, key);
@@ -568,11 +574,15 @@ public final class KeyRotationJob {
         initial.rowsDone, count(t.table, null, null, null));
     tracker.start("Context Imprint values of " + a.attributeName() + " from key '" + t.fromKeyId + "' to '"
         + t.toKeyId + "' of ring '" + a.keyRing() + "'"
-        + (initial.lastId == null ? "" : ", resuming after id " + initial.lastId));
+        + (initial.finished ? ", finished by an earlier run"
+            : initial.lastId == null ? "" : ", resuming after id " + initial.lastId));
     if (initial.finished) {
       tracker.end(true);
       return;
     }
+    KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
+    ring.key(t.fromKeyId); // fail now, naming ring and key, if either is not held
+    ring.key(t.toKeyId);
     boolean finished = false;
     try {
       while (!cancelled()) {
@@ -626,8 +636,10 @@ public final class KeyRotationJob {
     Object from = RotationPlan.idFromText(st.lastId, t.table.idType);
     List<Object[]> rows = selectImprint(s, t, after(t.table, from), from, batchSize);
     Tally delta = new Tally();
-    for (Object[] row : rows) {
-      imprintRow(s, t, row[0], row[1], delta);
+    try (CasWriter writer = new CasWriter(s)) {
+      for (Object[] row : rows) {
+        imprintRow(s, writer, t, row[0], row[1], delta);
+      }
     }
     boolean end = rows.size() < batchSize;
     String last = rows.isEmpty() ? st.lastId : RotationPlan.idToText(rows.get(rows.size() - 1)[0]);
@@ -650,7 +662,7 @@ public final class KeyRotationJob {
     return q.getResultList();
   }
 
-  private void imprintRow(StatelessSession s, ImprintTask t, Object id, Object value, Tally delta) {
+  private void imprintRow(StatelessSession s, CasWriter writer, ImprintTask t, Object id, Object value, Tally delta) {
     EncryptedAttribute a = t.attribute;
     Object current = value;
     for (int attempt = 1; ; attempt++) {
@@ -684,14 +696,10 @@ public final class KeyRotationJob {
       } finally {
         Arrays.fill(plain, (byte) 0);
       }
-      NativeQuery<?> q = s.createNativeQuery(
-          "update " + t.table.name + " set " + t.column + " = :n where " + t.table.keyColumn + " = :id and "
-              + t.column + " = :o", Object.class);
-      q.addSynchronizedQuerySpace(t.table.name);
-      int n = q.setParameter("n", a.format().toColumn(fresh))
-          .setParameter("id", id)
-          .setParameter("o", current)
-          .executeUpdate();
+      int n = writer.update(
+          "update " + t.table.name + " set " + t.column + " = ? where " + t.table.keyColumn + " = ? and "
+              + t.column + " = ?",
+          List.of(a.format().toColumn(fresh)), t.table.idMapping, id, List.of(current));
       if (n == 1) {
         delta.rows++;
         delta.rotated++;
@@ -792,17 +800,16 @@ public final class KeyRotationJob {
     if (tasks.isEmpty()) {
       return out;
     }
-    try {
-      inTransaction(s -> {
-        for (ImprintTask t : tasks) {
-          String key = ImprintProgressStore.rotationKey(t);
-          out.put(key, store.read(s, key));
-        }
-        return null;
-      });
-    } catch (PersistenceException e) {
-      out.clear(); // no progress table yet: nothing rotated
+    if (!progressTableExists()) {
+      return out; // nothing rotated yet
     }
+    withRetries("reading Context Imprint progress", s -> {
+      for (ImprintTask t : tasks) {
+        String key = ImprintProgressStore.rotationKey(t);
+        out.put(key, store.read(s, key));
+      }
+      return null;
+    });
     return out;
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.TableDetails;
 import org.hibernate.persister.entity.EntityPersister;
@@ -35,12 +36,14 @@ final class RotationPlan {
     final String name;
     final String keyColumn;
     final Class<?> idType;
+    final JdbcMapping idMapping;
 
-    Table(String entity, String name, String keyColumn, Class<?> idType) {
+    Table(String entity, String name, String keyColumn, Class<?> idType, JdbcMapping idMapping) {
       this.entity = entity;
       this.name = name;
       this.keyColumn = keyColumn;
       this.idType = idType;
+      this.idMapping = idMapping;
     }
   }
 
@@ -146,7 +149,10 @@ final class RotationPlan {
       }
       String key = keyColumn(persister, tableName);
       Class<?> idType = persister.getIdentifierType().getReturnedClass();
-      Table table = new Table(a.entityName(), tableName, key, idType);
+      JdbcMapping idMapping =
+          persister.getIdentifierMapping().getJdbcTypeCount() == 1
+              ? persister.getIdentifierMapping().getSingleJdbcMapping() : null;
+      Table table = new Table(a.entityName(), tableName, idMapping == null ? null : key, idType, idMapping);
       if (key == null) {
         plan.unrotated.add(new Unrotated(table, a, column, RotationReport.Status.SKIPPED,
             "table " + tableName + " has no single-column key to scan it by"));
