@@ -106,7 +106,9 @@ final class RotationDb implements AutoCloseable {
         default:
           if (sharedWithOtherJvms) {
             Path dir = Files.createTempDirectory(name);
-            return new RotationDb(kind, "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "sa", "", name, dir);
+            // WRITE_DELAY=0: every commit reaches the file at once, so a killed JVM loses nothing committed
+            return new RotationDb(
+                kind, "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", name, dir);
           }
           return new RotationDb(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name, null);
       }
