@@ -9,6 +9,7 @@
 'use strict';
 const readline = require('readline');
 const { themis, generateRsaKeyPair, validateAsymKey, ready } = require('./themis');
+const { cellDecryptStatus, soterKdf, pbkdf2Sha256, soterContainer } = require('./themis');
 
 const dec = (s) => (s === '-' ? null : s === '.' ? new Uint8Array(0) : new Uint8Array(Buffer.from(s, 'base64')));
 const enc = (b) => (b === null || b === undefined ? '-' : b.length === 0 ? '.' : Buffer.from(b).toString('base64'));
@@ -22,6 +23,7 @@ const get = (h) => {
   return obj;
 };
 const bool = (v) => [new Uint8Array([v ? 1 : 0])];
+const statusReply = (r) => [new Uint8Array([r.status]), r.output];
 // wasm-themis treats a null context as "no context" (undefined is rejected by some calls).
 const ctx = (c) => c;
 
@@ -45,6 +47,18 @@ const ops = {
   'cell.token.decrypt': (k, d, t, c) => [themis.SecureCellTokenProtect.withKey(k).decrypt(d, t, ctx(c))],
   'cell.imprint.encrypt': (k, d, c) => [themis.SecureCellContextImprint.withKey(k).encrypt(d, c)],
   'cell.imprint.decrypt': (k, d, c) => [themis.SecureCellContextImprint.withKey(k).decrypt(d, c)],
+  // Verdicts of the C decryption functions called directly (no JS wrapper checks): replies with the
+  // status code as one byte and the plaintext ("-" unless the status is 0). "-" context = C NULL.
+  'cell.seal.decrypt.status': (k, d, c) => statusReply(cellDecryptStatus('seal', k, d, c)),
+  'cell.pass.decrypt.status': (p, d, c) => statusReply(cellDecryptStatus('pass', p, d, c)),
+  'cell.token.decrypt.status': (k, d, t, c) => statusReply(cellDecryptStatus('token', k, d, t, c)),
+
+  // soter.kdf <key or -> <label (UTF-8)> <output length (1 byte)> <context>...
+  'soter.kdf': (k, label, len, ...contexts) => [soterKdf(k, utf8(label), len[0], contexts)],
+  // soter.pbkdf2 <passphrase> <salt> <iterations (LE32)> <output length (1 byte)>
+  'soter.pbkdf2': (p, salt, iter, len) => [pbkdf2Sha256(p, salt, Buffer.from(iter).readUInt32LE(0), len[0])],
+  // soter.container <tag (4 ASCII bytes)> <payload>: a container checksummed by the C core
+  'soter.container': (tag, payload) => [soterContainer(Buffer.from(tag).toString('latin1'), payload)],
 
   'msg.encrypt': (priv, pub, d) => [new themis.SecureMessage(new themis.PrivateKey(priv), new themis.PublicKey(pub)).encrypt(d)],
   'msg.decrypt': (priv, pub, d) => [new themis.SecureMessage(new themis.PrivateKey(priv), new themis.PublicKey(pub)).decrypt(d)],

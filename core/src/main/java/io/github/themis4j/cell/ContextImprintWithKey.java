@@ -1,5 +1,7 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
+
 import io.github.themis4j.internal.Aes;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.SoterKdf;
@@ -17,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * C  = AES-256-CTR(K, IV, data)    (128-bit big-endian counter)
  * </pre>
  *
- * <p>Deterministic and unauthenticated: decryption is the same operation and never fails on a
- * wrong key or context.
+ * <p>Deterministic and unauthenticated: decryption is the same operation and never fails on a wrong
+ * key or context.
  */
 final class ContextImprintWithKey implements SecureCell.ContextImprint {
   private final byte[] masterKey;
@@ -40,7 +42,8 @@ final class ContextImprintWithKey implements SecureCell.ContextImprint {
   private byte[] apply(byte[] data, byte[] context) {
     Bytes.requireNonEmpty(data, "data");
     Bytes.requireNonEmpty(context, "context (Context Imprint requires one)");
-    byte[] k = SoterKdf.derive(masterKey, CellFormat.MESSAGE_KEY_LABEL, 32, Bytes.le32(data.length));
+    byte[] k =
+        SoterKdf.derive(masterKey, CellFormat.MESSAGE_KEY_LABEL, 32, Bytes.le32(data.length));
     byte[] iv = SoterKdf.derive(k, CellFormat.IMPRINT_IV_LABEL, 16, context);
     Cipher c = Aes.ctr();
     try {

@@ -1,10 +1,16 @@
 package io.github.themis4j.cell;
 
+import io.github.themis4j.internal.CellFormat;
+
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.Rng;
 
-/** Token Protect mode: the Seal header, IV and tag as a separate token; ciphertext as long as the data. */
+/**
+ * Token Protect mode: the Seal header, IV and tag as a separate token; ciphertext as long as the
+ * data. As in Themis, bytes after the IV and tag inside the token are ignored. Immutable and
+ * thread-safe.
+ */
 final class TokenProtectWithKey implements SecureCell.TokenProtect {
   private final byte[] masterKey;
 
@@ -23,15 +29,22 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     Rng.fill(token, CellFormat.KEY_HEADER_LENGTH, CellFormat.IV_LENGTH);
     byte[] k = CellFormat.messageKey(masterKey, 32, n, ctx);
     CellFormat.gcmEncrypt(
-        k, token, CellFormat.KEY_HEADER_LENGTH, ctx, data, ciphertext, 0,
-        token, CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
+        k,
+        token,
+        CellFormat.KEY_HEADER_LENGTH,
+        ctx,
+        data,
+        ciphertext,
+        0,
+        token,
+        CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
     return TokenProtectedData.wrap(ciphertext, token);
   }
 
   @Override
   public byte[] decrypt(byte[] ciphertext, byte[] token, byte[] context) {
     Bytes.requireNonEmpty(ciphertext, "ciphertext");
-    Bytes.requireNonNull(token, "token");
+    Bytes.requireNonEmpty(token, "token");
     CellFormat.KeyToken t = CellFormat.parseKeyToken(token, token.length);
     if (t.messageLength != ciphertext.length) {
       throw new MalformedDataException("Secure Cell token does not match the ciphertext length");
@@ -39,7 +52,8 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     int keyBytes = CellFormat.gcmKeyBytes(t.alg, CellFormat.KDF_SOTER);
     byte[] ctx = CellFormat.normalizeContext(context);
     byte[] k = CellFormat.messageKey(masterKey, keyBytes, ciphertext.length, ctx);
-    return CellFormat.gcmDecrypt(k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
+    return CellFormat.gcmDecrypt(
+        k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
   }
 
   @Override

@@ -13,7 +13,9 @@ public final class TokenProtectedData {
     this.token = token;
   }
 
-  /** Pairs a ciphertext with its token (both copied), for example after reading them from storage. */
+  /**
+   * Pairs a ciphertext with its token (both copied), for example after reading them from storage.
+   */
   public static TokenProtectedData of(byte[] ciphertext, byte[] token) {
     io.github.themis4j.internal.Bytes.requireNonNull(ciphertext, "ciphertext");
     io.github.themis4j.internal.Bytes.requireNonNull(token, "token");
@@ -36,6 +38,10 @@ public final class TokenProtectedData {
 
   @Override
   public String toString() {
-    return "TokenProtectedData[ciphertext " + ciphertext.length + " bytes, token " + token.length + " bytes]";
+    return "TokenProtectedData[ciphertext "
+        + ciphertext.length
+        + " bytes, token "
+        + token.length
+        + " bytes]";
   }
 }

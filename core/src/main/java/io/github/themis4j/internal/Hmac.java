@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Hmac {
   private static final ThreadLocal<Mac> SHA256 = ThreadLocal.withInitial(() -> newMac("HmacSHA256"));
+  private static final byte[] ZERO_KEY = {0};
 
   private final Mac mac;
 
@@ -18,11 +19,15 @@ public final class Hmac {
     this.mac = mac;
   }
 
-  /** Returns an HMAC-SHA-256 initialised with {@code key}, for use by the calling thread only. */
+  /**
+   * Returns an HMAC-SHA-256 initialised with {@code key}, for use by the calling thread only. An
+   * empty key is allowed (RFC 2104 pads every key shorter than a block with zeros, so it is
+   * computed as the key {@code 00}); the JCA itself refuses empty keys.
+   */
   public static Hmac sha256(byte[] key) {
     Mac mac = SHA256.get();
     try {
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(new SecretKeySpec(key.length == 0 ? ZERO_KEY : key, "HmacSHA256"));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 key rejected", e);
     }

@@ -75,12 +75,17 @@ public final class KeyPair {
     if (privateKey.type() == KeyType.EC) {
       match =
           privateKey.ecCurve() == publicKey.ecCurve()
-              && privateKey.ecCurve().publicKey((ECPrivateKey) privateKey.toJcaKey()).getW()
+              && privateKey
+                  .ecCurve()
+                  .publicKey((ECPrivateKey) privateKey.toJcaKey())
+                  .getW()
                   .equals(((ECPublicKey) publicKey.toJcaKey()).getW());
     } else {
       RSAPrivateCrtKey priv = (RSAPrivateCrtKey) privateKey.toJcaKey();
       RSAPublicKey pub = (RSAPublicKey) publicKey.toJcaKey();
-      match = priv.getModulus().equals(pub.getModulus()) && priv.getPublicExponent().equals(pub.getPublicExponent());
+      match =
+          priv.getModulus().equals(pub.getModulus())
+              && priv.getPublicExponent().equals(pub.getPublicExponent());
     }
     if (!match) {
       throw new KeyFormatException("public key does not belong to the private key");

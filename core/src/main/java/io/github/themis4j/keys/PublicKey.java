@@ -22,21 +22,28 @@ public final class PublicKey {
   }
 
   /**
-   * Imports a Themis public key container. Accepts every form Themis 0.15 accepts: EC P-256,
-   * P-384 and P-521 points, compressed or uncompressed; RSA 1024 to 8192 bits.
+   * Imports a Themis public key container. Accepts every form Themis 0.15 accepts: EC P-256, P-384
+   * and P-521 points ({@code UEC2/3/5}), compressed or uncompressed, which must be valid points on
+   * the curve; RSA 1024 to 8192 bits ({@code URA1/2/4/8}) with e = 3 or 65537 (the modulus must
+   * have exactly the tag's size). The size field must equal the array length and the CRC must
+   * match. The bytes are copied.
    *
+   * @throws io.github.themis4j.InvalidArgumentException if {@code container} is null or empty
    * @throws io.github.themis4j.KeyFormatException if the bytes are not a valid public key (wrong
    *     tag, size or checksum; an invalid EC point; a private key)
    */
   public static PublicKey fromBytes(byte[] container) {
     ThemisKeyCodec.Parsed p = ThemisKeyCodec.parse(container);
     if (p.isPrivate()) {
-      throw new io.github.themis4j.KeyFormatException("expected a public key but got a private key");
+      throw new io.github.themis4j.KeyFormatException(
+          "expected a public key but got a private key");
     }
-    return new PublicKey(container.clone(), p.type(), (java.security.PublicKey) p.jcaKey(), p.curve());
+    return new PublicKey(
+        container.clone(), p.type(), (java.security.PublicKey) p.jcaKey(), p.curve());
   }
 
-  static PublicKey of(byte[] container, KeyType type, java.security.PublicKey jcaKey, EcCurve curve) {
+  static PublicKey of(
+      byte[] container, KeyType type, java.security.PublicKey jcaKey, EcCurve curve) {
     return new PublicKey(container, type, jcaKey, curve);
   }
 
@@ -71,6 +78,11 @@ public final class PublicKey {
 
   @Override
   public String toString() {
-    return "PublicKey[" + type + (curve != null ? " " + curve.curveName() : "") + ", " + container.length + " bytes]";
+    return "PublicKey["
+        + type
+        + (curve != null ? " " + curve.curveName() : "")
+        + ", "
+        + container.length
+        + " bytes]";
   }
 }

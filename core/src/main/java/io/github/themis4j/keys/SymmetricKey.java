@@ -8,8 +8,8 @@ import io.github.themis4j.internal.Rng;
  * A Secure Cell master key. Themis accepts any non-empty key because every key goes through its
  * KDF; use {@link #generate()} (32 random bytes, as Themis does) unless you must import one.
  *
- * <p>Immutable and thread-safe. {@code toString()} never shows the key; {@link #equals} compares
- * in constant time.
+ * <p>Immutable and thread-safe. {@code toString()} never shows the key; {@link #equals} compares in
+ * constant time.
  */
 public final class SymmetricKey {
   /** Length of generated keys, as {@code themis_gen_sym_key}. */
@@ -40,7 +40,6 @@ public final class SymmetricKey {
   public byte[] toByteArray() {
     return key.clone();
   }
-
 
   public int length() {
     return key.length;

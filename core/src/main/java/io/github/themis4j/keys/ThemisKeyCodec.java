@@ -1,5 +1,6 @@
 package io.github.themis4j.keys;
 
+import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.EcCurve;
@@ -16,8 +17,11 @@ import java.security.spec.RSAPublicKeySpec;
 
 /**
  * Themis key containers (Soter containers tagged {@code REC*}/{@code UEC*}/{@code RRA*}/{@code
- * URA*}), parsed into JCA keys and written back. See docs/FORMAT.md and Themis's {@code
- * soter_ec_key.c} and {@code soter_rsa_key.c}.
+ * URA*}), parsed into JCA keys and written back; see Themis's {@code soter_ec_key.h} and {@code
+ * soter_rsa_key.h}. Import accepts what {@code themis_is_valid_asym_key} accepts and Themis can
+ * use, with two deliberate refusals: RSA moduli shorter than the size the tag declares, and RSA
+ * private keys whose factors do not multiply to the modulus (including the zeroed-CRT variant,
+ * which Themis's import code admits but cannot use).
  */
 final class ThemisKeyCodec {
   static final BigInteger F4 = BigInteger.valueOf(65537);
@@ -26,14 +30,19 @@ final class ThemisKeyCodec {
   private ThemisKeyCodec() {}
 
   /** Parsed form of a key container. */
-  record Parsed(KeyType type, boolean isPrivate, java.security.Key jcaKey, EcCurve curve, int rsaBits) {}
+  record Parsed(
+      KeyType type, boolean isPrivate, java.security.Key jcaKey, EcCurve curve, int rsaBits) {}
 
   static Parsed parse(byte[] container) {
     if (container == null) {
-      throw new KeyFormatException("key must not be null");
+      throw new InvalidArgumentException("key must not be null");
+    }
+    if (container.length == 0) {
+      throw new InvalidArgumentException("key must not be empty");
     }
     if (container.length < SoterContainer.HEADER_LENGTH) {
-      throw new KeyFormatException("key is too short to be a Themis key container (" + container.length + " bytes)");
+      throw new KeyFormatException(
+          "key is too short to be a Themis key container (" + container.length + " bytes)");
     }
     String tag = SoterContainer.tag(container, 0);
     String prefix = tag.substring(0, 3);
@@ -45,7 +54,11 @@ final class ThemisKeyCodec {
     long size = Bytes.readBe32Unsigned(container, 4);
     if (size != container.length) {
       throw new KeyFormatException(
-          "key container size field (" + size + ") does not match the key length (" + container.length + ")");
+          "key container size field ("
+              + size
+              + ") does not match the key length ("
+              + container.length
+              + ")");
     }
     try {
       SoterContainer.checkedSize(container, 0, "key");
@@ -67,7 +80,8 @@ final class ThemisKeyCodec {
     if (isPrivate) {
       int n = curve.fieldBytes();
       if (payload.length != n && payload.length != n + 1) {
-        throw new KeyFormatException("EC private key payload has the wrong length for " + curve.curveName());
+        throw new KeyFormatException(
+            "EC private key payload has the wrong length for " + curve.curveName());
       }
       return new Parsed(KeyType.EC, true, curve.privateKey(payload), curve, 0);
     }
@@ -94,7 +108,8 @@ final class ThemisKeyCodec {
     int h = m / 2;
     int expected = isPrivate ? m + 5 * h + m + 4 : m + 4;
     if (payload.length != expected) {
-      throw new KeyFormatException("RSA key payload has the wrong length for a " + (m * 8) + "-bit key");
+      throw new KeyFormatException(
+          "RSA key payload has the wrong length for a " + (m * 8) + "-bit key");
     }
     int off = 0;
     BigInteger d = null;
@@ -121,7 +136,8 @@ final class ThemisKeyCodec {
     off += m;
     BigInteger e = BigInteger.valueOf(Bytes.readBe32Unsigned(payload, off));
     if (!e.equals(F4) && !e.equals(E3)) {
-      throw new KeyFormatException("RSA key has an unsupported public exponent (Themis accepts 3 and 65537)");
+      throw new KeyFormatException(
+          "RSA key has an unsupported public exponent (Themis accepts 3 and 65537)");
     }
     if (n.bitLength() != m * 8) {
       throw new KeyFormatException("RSA modulus does not have the size its tag declares");
@@ -132,6 +148,15 @@ final class ThemisKeyCodec {
       if (isPrivate) {
         if (!p.multiply(q).equals(n)) {
           throw new KeyFormatException("RSA private key is inconsistent (p*q != n)");
+        }
+        BigInteger p1 = p.subtract(BigInteger.ONE);
+        BigInteger q1 = q.subtract(BigInteger.ONE);
+        if (!dp.equals(d.mod(p1))
+            || !dq.equals(d.mod(q1))
+            || !qinv.multiply(q).mod(p).equals(BigInteger.ONE)
+            || !e.multiply(d).mod(p1).equals(BigInteger.ONE)
+            || !e.multiply(d).mod(q1).equals(BigInteger.ONE)) {
+          throw new KeyFormatException("RSA private key is inconsistent (CRT parameters do not match)");
         }
         key = kf.generatePrivate(new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qinv));
       } else {
@@ -153,7 +178,10 @@ final class ThemisKeyCodec {
     return SoterContainer.wrap("UEC" + curve.tagDigit(), curve.encodeCompressed(key));
   }
 
-  /** Private EC keys are written as Themis 0.15 does: the scalar left-padded to field size + 1 bytes. */
+  /**
+   * Private EC keys are written as Themis 0.15 does: the scalar left-padded to field size + 1
+   * bytes.
+   */
   static byte[] encodeEcPrivate(EcCurve curve, ECPrivateKey key) {
     byte[] payload = new byte[curve.fieldBytes() + 1];
     EcCurve.writeFixed(key.getS(), payload, 0, payload.length);
@@ -194,7 +222,11 @@ final class ThemisKeyCodec {
     off += m;
     for (BigInteger v :
         new BigInteger[] {
-          key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient()
+          key.getPrimeP(),
+          key.getPrimeQ(),
+          key.getPrimeExponentP(),
+          key.getPrimeExponentQ(),
+          key.getCrtCoefficient()
         }) {
       EcCurve.writeFixed(v, payload, off, h);
       off += h;

@@ -1,37 +1,37 @@
-package io.github.themis4j.cell;
+package io.github.themis4j.internal;
 
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.MalformedDataException;
-import io.github.themis4j.internal.Aes;
-import io.github.themis4j.internal.Bytes;
-import io.github.themis4j.internal.SoterKdf;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Secure Cell wire format shared by every mode (Themis {@code sym_enc_message.c},
- * {@code secure_cell_seal_passphrase.c}): little-endian headers, the Soter-KDF message key and
- * AES-GCM with a 12-byte IV and 16-byte tag.
+ * The Secure Cell wire format shared by every mode (Themis {@code sym_enc_message.c}, {@code
+ * secure_cell_seal_passphrase.c}): little-endian headers, the Soter-KDF message key and AES-GCM
+ * with a 12-byte IV and 16-byte tag.
  */
-final class CellFormat {
-  static final int ALG_GCM_256 = 0x40010100;
-  static final int ALG_GCM_256_PBKDF2 = 0x41010100;
-  static final int IV_LENGTH = 12;
-  static final int TAG_LENGTH = 16;
+public final class CellFormat {
+  public static final int ALG_GCM_256 = 0x40010100;
+  public static final int ALG_GCM_256_PBKDF2 = 0x41010100;
+  public static final int IV_LENGTH = 12;
+  public static final int TAG_LENGTH = 16;
+
   /** alg, iv_length, auth_tag_length, message_length. */
-  static final int KEY_HEADER_LENGTH = 16;
+  public static final int KEY_HEADER_LENGTH = 16;
+
   /** The token Themis 0.15 writes for key-based cells: header, IV, tag. */
-  static final int KEY_TOKEN_LENGTH = KEY_HEADER_LENGTH + IV_LENGTH + TAG_LENGTH;
+  public static final int KEY_TOKEN_LENGTH = KEY_HEADER_LENGTH + IV_LENGTH + TAG_LENGTH;
 
-  static final String MESSAGE_KEY_LABEL = "Themis secure cell message key";
-  static final String IMPRINT_IV_LABEL = "Themis secure cell message iv";
+  public static final String MESSAGE_KEY_LABEL = "Themis secure cell message key";
+  public static final String IMPRINT_IV_LABEL = "Themis secure cell message iv";
 
-  static final int KDF_SOTER = 0;
-  static final int KDF_PBKDF2 = 1;
+  public static final int KDF_SOTER = 0;
+  public static final int KDF_PBKDF2 = 1;
 
   private static final int ALG_RESERVED_MASK = 0x00F0F000;
   private static final int ALG_CIPHER_MASK = 0xF0000000;
@@ -42,31 +42,33 @@ final class CellFormat {
 
   private CellFormat() {}
 
-  static void requirePlaintext(byte[] data) {
+  public static void requirePlaintext(byte[] data) {
     Bytes.requireNonEmpty(data, "data");
-    // Themis stores lengths as 32-bit fields; Java arrays are shorter than 2^31, so every array fits.
+    // Themis stores lengths as 32-bit fields; Java arrays are shorter than 2^31, so every array
+    // fits.
   }
 
   /** Null for an absent or empty context: Themis treats the two alike. */
-  static byte[] normalizeContext(byte[] context) {
+  public static byte[] normalizeContext(byte[] context) {
     return context == null || context.length == 0 ? null : context;
   }
 
   /** K = SoterKDF(master, "Themis secure cell message key", [LE32(n), context?]). */
-  static byte[] messageKey(byte[] master, int keyBytes, int messageLength, byte[] context) {
+  public static byte[] messageKey(byte[] master, int keyBytes, int messageLength, byte[] context) {
     return SoterKdf.derive(master, MESSAGE_KEY_LABEL, keyBytes, Bytes.le32(messageLength), context);
   }
 
   /**
-   * Validates an algorithm identifier for AES-GCM with the expected KDF and returns the key
-   * length in bytes (32, 24 or 16).
+   * Validates an algorithm identifier for AES-GCM with the expected KDF and returns the key length
+   * in bytes (32, 24 or 16).
    */
-  static int gcmKeyBytes(int alg, int expectedKdf) {
+  public static int gcmKeyBytes(int alg, int expectedKdf) {
     if ((alg & ALG_RESERVED_MASK) != 0) {
       throw new MalformedDataException("Secure Cell header has reserved algorithm bits set");
     }
     if ((alg & (ALG_CIPHER_MASK | ALG_PADDING_MASK)) != AES_GCM) {
-      throw new MalformedDataException("Secure Cell header names an unsupported cipher (only AES-GCM is used)");
+      throw new MalformedDataException(
+          "Secure Cell header names an unsupported cipher (only AES-GCM is used)");
     }
     int kdf = (alg & ALG_KDF_MASK) >>> 24;
     if (kdf != expectedKdf) {
@@ -93,7 +95,7 @@ final class CellFormat {
   }
 
   /** Writes alg, iv_length, auth_tag_length and message_length at {@code off}. */
-  static void writeKeyHeader(byte[] out, int off, int alg, int messageLength) {
+  public static void writeKeyHeader(byte[] out, int off, int alg, int messageLength) {
     Bytes.writeLe32(out, off, alg);
     Bytes.writeLe32(out, off + 4, IV_LENGTH);
     Bytes.writeLe32(out, off + 8, TAG_LENGTH);
@@ -101,11 +103,11 @@ final class CellFormat {
   }
 
   /** A parsed key-based token: where its IV and tag start, and what it declares. */
-  static final class KeyToken {
-    final int alg;
-    final int ivOffset;
-    final int tagOffset;
-    final long messageLength;
+  public static final class KeyToken {
+    public final int alg;
+    public final int ivOffset;
+    public final int tagOffset;
+    public final long messageLength;
 
     private KeyToken(int alg, int ivOffset, int tagOffset, long messageLength) {
       this.alg = alg;
@@ -120,7 +122,7 @@ final class CellFormat {
    * after the IV and tag inside the token are ignored, only the first 12 IV bytes and 16 tag bytes
    * are used, and shorter IVs or tags are refused.
    */
-  static KeyToken parseKeyToken(byte[] token, int length) {
+  public static KeyToken parseKeyToken(byte[] token, int length) {
     return parseKeyToken(token, 0, length);
   }
 
@@ -128,7 +130,7 @@ final class CellFormat {
    * Parses a key-based token occupying {@code buf[off, off + length)}; the returned IV and tag
    * offsets are absolute positions in {@code buf}.
    */
-  static KeyToken parseKeyToken(byte[] buf, int off, int length) {
+  public static KeyToken parseKeyToken(byte[] buf, int off, int length) {
     if (length < KEY_HEADER_LENGTH) {
       throw new MalformedDataException("Secure Cell token is truncated (" + length + " bytes)");
     }
@@ -137,10 +139,12 @@ final class CellFormat {
     long tagLength = Bytes.readLe32Unsigned(buf, off + 8);
     long messageLength = Bytes.readLe32Unsigned(buf, off + 12);
     if (KEY_HEADER_LENGTH + ivLength + tagLength > length) {
-      throw new MalformedDataException("Secure Cell token is truncated or its IV/tag length fields are invalid");
+      throw new MalformedDataException(
+          "Secure Cell token is truncated or its IV/tag length fields are invalid");
     }
     if (ivLength < IV_LENGTH || tagLength < TAG_LENGTH) {
-      throw new MalformedDataException("Secure Cell token declares an IV or tag shorter than AES-GCM needs");
+      throw new MalformedDataException(
+          "Secure Cell token declares an IV or tag shorter than AES-GCM needs");
     }
     int ivOffset = off + KEY_HEADER_LENGTH;
     return new KeyToken(alg, ivOffset, ivOffset + (int) ivLength, messageLength);
@@ -150,11 +154,22 @@ final class CellFormat {
    * AES-GCM encryption of {@code data} writing the ciphertext at {@code out[ctOff]} and the tag at
    * {@code tagOut[tagOff]}, without an intermediate copy of the ciphertext.
    */
-  static void gcmEncrypt(
-      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] data, byte[] out, int ctOff, byte[] tagOut, int tagOff) {
+  public static void gcmEncrypt(
+      byte[] key,
+      byte[] ivBuf,
+      int ivOff,
+      byte[] aad,
+      byte[] data,
+      byte[] out,
+      int ctOff,
+      byte[] tagOut,
+      int tagOff) {
     Cipher c = Aes.gcm();
     try {
-      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      c.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
       if (aad != null) {
         c.updateAAD(aad);
       }
@@ -169,19 +184,36 @@ final class CellFormat {
   }
 
   /** AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}. */
-  static byte[] gcmDecrypt(
-      byte[] key, byte[] ivBuf, int ivOff, byte[] aad, byte[] ct, int ctOff, int ctLen, byte[] tag, int tagOff) {
+  public static byte[] gcmDecrypt(
+      byte[] key,
+      byte[] ivBuf,
+      int ivOff,
+      byte[] aad,
+      byte[] ct,
+      int ctOff,
+      int ctLen,
+      byte[] tag,
+      int tagOff) {
     Cipher c = Aes.gcm();
     byte[] out = new byte[ctLen];
     try {
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
+      c.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_LENGTH * 8, ivBuf, ivOff, IV_LENGTH));
       if (aad != null) {
         c.updateAAD(aad);
       }
-      c.update(ct, ctOff, ctLen);
-      c.doFinal(tag, tagOff, TAG_LENGTH, out, 0);
+      // Providers differ: SunJCE releases all plaintext from doFinal, Bouncy Castle streams most of it
+      // from update. Honour both, and check the total.
+      int n = c.update(ct, ctOff, ctLen, out, 0);
+      n += c.doFinal(tag, tagOff, TAG_LENGTH, out, n);
+      if (n != ctLen) {
+        throw new IllegalStateException("AES-GCM provider returned " + n + " bytes for " + ctLen);
+      }
       return out;
     } catch (AEADBadTagException e) {
+      Arrays.fill(out, (byte) 0); // a streaming provider may have released unauthenticated plaintext
       throw new AuthenticationFailedException(
           "Secure Cell authentication failed: wrong key, wrong context, or corrupted data");
     } catch (GeneralSecurityException e) {
@@ -189,9 +221,45 @@ final class CellFormat {
     }
   }
 
-  static void requireKeyLength(int keyBytes) {
+  public static void requireKeyLength(int keyBytes) {
     if (keyBytes != 16 && keyBytes != 24 && keyBytes != 32) {
       throw new InvalidArgumentException("unsupported AES key length");
     }
+  }
+
+  /**
+   * Seals non-empty {@code data} into {@code out[off, off + 44 + data.length)}.
+   *
+   * @param ctx the normalized context (null for none)
+   */
+  public static void sealInto(byte[] masterKey, byte[] data, byte[] ctx, byte[] out, int off) {
+    int n = data.length;
+    writeKeyHeader(out, off, ALG_GCM_256, n);
+    int ivOffset = off + KEY_HEADER_LENGTH;
+    Rng.fill(out, ivOffset, IV_LENGTH);
+    byte[] k = messageKey(masterKey, 32, n, ctx);
+    gcmEncrypt(
+        k, out, ivOffset, ctx, data, out, off + KEY_TOKEN_LENGTH,
+        out, ivOffset + IV_LENGTH);
+  }
+
+  /**
+   * Opens the Seal occupying {@code in[off, off + len)}.
+   *
+   * @param ctx the normalized context (null for none)
+   */
+  public static byte[] open(byte[] masterKey, byte[] ctx, byte[] in, int off, int len) {
+    if (len < KEY_HEADER_LENGTH) {
+      throw new MalformedDataException("data is too short to be a Secure Cell (" + len + " bytes)");
+    }
+    long n = Bytes.readLe32Unsigned(in, off + 12);
+    if (n == 0 || n > len) {
+      throw new MalformedDataException("Secure Cell message length field is inconsistent with the data length");
+    }
+    int tokenLength = len - (int) n;
+    KeyToken t = parseKeyToken(in, off, tokenLength);
+    int keyBytes = gcmKeyBytes(t.alg, KDF_SOTER);
+    byte[] k = messageKey(masterKey, keyBytes, (int) n, ctx);
+    return gcmDecrypt(k, in, t.ivOffset, ctx, in, off + tokenLength, (int) n, in, t.tagOffset);
   }
 }

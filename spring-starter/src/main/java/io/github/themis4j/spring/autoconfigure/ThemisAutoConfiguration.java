@@ -1,0 +1,114 @@
+package io.github.themis4j.spring.autoconfigure;
+
+import io.github.themis4j.keyring.KeyRing;
+import io.github.themis4j.keyring.KeyRingProvider;
+import io.github.themis4j.keyring.KeyRings;
+import io.github.themis4j.keys.KeyPair;
+import io.github.themis4j.keys.KeyType;
+import io.github.themis4j.spring.KeyRingRegistrar;
+import io.github.themis4j.spring.PeerPublicKeys;
+import io.github.themis4j.spring.SecureComparatorFactory;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration of themis4j key management: the {@link KeyRingProvider} built from {@code
+ * themis4j.key-rings} (and any {@link KeyRingRegistrar} beans), this application's {@link KeyPair}
+ * from {@code themis4j.key-pair}, the peers' public keys from {@code themis4j.peers}, and a {@link
+ * SecureComparatorFactory}.
+ *
+ * <p>Everything is loaded and validated at startup: a missing, undecodable or duplicate key, a ring
+ * without an active key, or an unreadable file or keystore stops the application with a {@link
+ * KeyConfigurationException} that names the property to set. Keys are never generated unless
+ * {@code themis4j.dev-mode.enabled=true}. Each bean backs off when the application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ThemisProperties.class)
+public final class ThemisAutoConfiguration {
+  private static final Log log = LogFactory.getLog(ThemisAutoConfiguration.class);
+
+  private final ThemisProperties properties;
+
+  ThemisAutoConfiguration(ThemisProperties properties) {
+    this.properties = properties;
+    if (properties.getDevMode().isEnabled()) {
+      log.warn("\n*** themis4j DEVELOPMENT MODE is ON (themis4j.dev-mode.enabled=true) ***\n"
+          + "*** Key rings and the key pair that are not configured get THROWAWAY keys.   ***\n"
+          + "*** Data encrypted with them is lost on restart. NEVER use this in production. ***");
+    }
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(KeyRingProvider.class)
+  KeyRingProvider themisKeyRingProvider(
+      Environment environment, ResourceLoader resourceLoader, ObjectProvider<KeyRingRegistrar> registrars) {
+    List<KeyRing> rings = loader(environment, resourceLoader)
+        .keyRings(properties, registrars.orderedStream().toList());
+    if (properties.getDevMode().isEnabled()) {
+      return new DevModeKeyRingProvider(rings);
+    }
+    return KeyRings.of(rings);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(KeyPair.class)
+  @Conditional(KeyPairConfiguredCondition.class)
+  KeyPair themisKeyPair(Environment environment, ResourceLoader resourceLoader) {
+    KeyPair pair = loader(environment, resourceLoader).keyPair(properties);
+    if (pair != null) {
+      return pair;
+    }
+    log.warn("themis4j DEVELOPMENT MODE: generated a THROWAWAY EC key pair because themis4j.key-pair is"
+        + " not configured. Peers cannot know its public key across restarts; configure"
+        + " themis4j.key-pair.private-key and themis4j.key-pair.public-key before real use.");
+    return KeyPair.generate(KeyType.EC);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(PeerPublicKeys.class)
+  PeerPublicKeys themisPeerPublicKeys() {
+    return KeyConfigurationLoader.peers(properties);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SecureComparatorFactory themisSecureComparatorFactory() {
+    return new SecureComparatorFactory();
+  }
+
+  private static KeyConfigurationLoader loader(Environment environment, ResourceLoader resourceLoader) {
+    return new KeyConfigurationLoader(new KeyMaterialLoader(environmentVariables(environment), resourceLoader));
+  }
+
+  /**
+   * Environment variables as Spring sees them (the "systemEnvironment" property source, which
+   * tests can replace), falling back to the process environment.
+   */
+  static Function<String, @Nullable String> environmentVariables(Environment environment) {
+    if (environment instanceof ConfigurableEnvironment configurable) {
+      PropertySource<?> source = configurable.getPropertySources()
+          .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+      if (source != null) {
+        return name -> {
+          Object value = source.getProperty(name);
+          return value == null ? null : value.toString();
+        };
+      }
+    }
+    return System::getenv;
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.themis4j.spring.autoconfigure;
+
+import io.github.themis4j.keyring.KeyRingProvider;
+import io.github.themis4j.keys.KeyPair;
+import io.github.themis4j.spring.PeerPublicKeys;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers {@link ThemisHealthIndicator} as health contributor {@code themis4j} when Spring Boot's
+ * health support is present. Disable with {@code management.health.themis4j.enabled=false}.
+ */
+@AutoConfiguration(
+    after = ThemisAutoConfiguration.class,
+    beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(Health.class)
+@ConditionalOnBean(KeyRingProvider.class)
+@ConditionalOnEnabledHealthIndicator("themis4j")
+@EnableConfigurationProperties(ThemisProperties.class)
+public final class ThemisHealthAutoConfiguration {
+  @Bean
+  @ConditionalOnMissingBean(name = "themis4jHealthIndicator")
+  ThemisHealthIndicator themis4jHealthIndicator(ThemisProperties properties, KeyRingProvider provider,
+      ObjectProvider<KeyPair> keyPair, ObjectProvider<PeerPublicKeys> peers) {
+    return new ThemisHealthIndicator(provider, properties.getKeyRings().keySet(), keyPair.getIfUnique(),
+        peers.getIfUnique(), properties.getDevMode().isEnabled());
+  }
+}
