@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -125,6 +126,7 @@ public final class KeyRotationJob {
   private final KeyRotationListener listener;
 
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile RotationReport lastReport;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
   private final Map<String, RotationProgress> progress = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -196,6 +198,11 @@ public final class KeyRotationJob {
     }
   }
 
+  /** The report of the last run or inventory of this job that ended without an exception, if any. */
+  public Optional<RotationReport> lastReport() {
+    return Optional.ofNullable(lastReport);
+  }
+
   /** The batch size, for display. */
   public int batchSize() {
     return batchSize;
@@ -262,6 +269,7 @@ public final class KeyRotationJob {
           new RotationReport(results, wasCancelled, verified, started, Duration.ofNanos(System.nanoTime() - t0));
       Level level = report.anyOldKeyStillNeeded() || wasCancelled ? Level.WARNING : Level.INFO;
       LOG.log(level, report::summary);
+      lastReport = report;
       try {
         listener.onFinish(report);
       } catch (RuntimeException e) {
