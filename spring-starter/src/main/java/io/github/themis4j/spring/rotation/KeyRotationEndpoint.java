@@ -74,7 +74,7 @@ public class KeyRotationEndpoint {
     worker = new Thread(() -> {
       try {
         job.run();
-      } catch (ThemisException | RuntimeException e) {
+      } catch (RuntimeException e) {
         lastError = e.getMessage();
         LOG.log(Level.WARNING, "key rotation run started from the keyrotation endpoint failed", e);
       }
