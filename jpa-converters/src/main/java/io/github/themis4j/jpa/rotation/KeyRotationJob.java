@@ -697,7 +697,7 @@ public final class KeyRotationJob {
         fresh = codec.imprint(a.keyRing(), t.toKeyId, context, plain);
       } catch (ThemisException | IllegalArgumentException e) {
         throw new KeyRotationException(
-            where(t, id) + " does not decode as a " + a.encoding().name() + " with key '" + t.fromKeyId
+            where(t, id) + " does not decode as a " + a.javaType().getSimpleName() + " with key '" + t.fromKeyId
                 + "' of ring '" + a.keyRing() + "': is it the key the values were written with? Nothing of "
                 + "this batch was written (Context Imprint has no integrity check, so a wrong key is only "
                 + "noticed when the result does not decode)");

@@ -154,15 +154,25 @@ final class RotationData {
 
   /** The key ids recorded in every non-null Seal/Token Protect column of the account table, read over JDBC. */
   static java.util.Map<String, Long> accountKeyIds(RotationDb db) {
+    return keyIds(db, "rot_account", "email", "phone", "ssn_token", "balance");
+  }
+
+  /** The key ids recorded in the non-null values of these columns (binary, or base64 text), read over JDBC. */
+  static java.util.Map<String, Long> keyIds(RotationDb db, String table, String... columns) {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    for (Object[] row : db.query("select email, phone, ssn_token, balance from rot_account")) {
-      for (int i = 0; i < row.length; i++) {
-        if (row[i] == null) {
+    for (Object[] row : db.query("select " + String.join(", ", columns) + " from " + table)) {
+      for (Object v : row) {
+        if (v == null) {
           continue;
         }
-        byte[] stored = row[i] instanceof String
-            ? java.util.Base64.getDecoder().decode((String) row[i]) : (byte[]) row[i];
-        out.merge(EncryptedValueCodec.storedKeyId(stored), 1L, Long::sum);
+        String key;
+        try {
+          byte[] stored = v instanceof String ? java.util.Base64.getDecoder().decode((String) v) : (byte[]) v;
+          key = EncryptedValueCodec.storedKeyId(stored);
+        } catch (RuntimeException e) {
+          key = "(not a stored value)";
+        }
+        out.merge(key, 1L, Long::sum);
       }
     }
     return out;
