@@ -198,7 +198,7 @@ public final class KeyRotationJob {
     }
   }
 
-  /** The report of the last run or inventory of this job that ended without an exception, if any. */
+  /** The report of the last {@link #run()} of this job that ended without an exception, if any. */
   public Optional<RotationReport> lastReport() {
     return Optional.ofNullable(lastReport);
   }
@@ -269,7 +269,9 @@ public final class KeyRotationJob {
           new RotationReport(results, wasCancelled, verified, started, Duration.ofNanos(System.nanoTime() - t0));
       Level level = report.anyOldKeyStillNeeded() || wasCancelled ? Level.WARNING : Level.INFO;
       LOG.log(level, report::summary);
-      lastReport = report;
+      if (rotate) {
+        lastReport = report;
+      }
       try {
         listener.onFinish(report);
       } catch (RuntimeException e) {
