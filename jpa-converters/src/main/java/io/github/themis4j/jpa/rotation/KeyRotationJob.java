@@ -77,7 +77,7 @@ import org.hibernate.query.NativeQuery;
  *       row and column context, and written back with a compare-and-set update: {@code update t set
  *       col = :new where id = :id and col = :old} (the token column too, for Token Protect). If the
  *       application changed the value meanwhile, the update matches no row and the job reads the
- *       row again: an application write is never overwritten, and a value is never encrypted twice
+ *       row again with a locking read ({@code for update}): an application write is never overwritten, and a value is never encrypted twice
  *       (the job only ever touches values not under the target key). This pass keeps no state: a
  *       run stopped at any point, even by killing the process, is simply run again.
  *   <li><b>Context Imprint</b> values record nothing, so the old and the new key must be named
@@ -124,6 +124,8 @@ public final class KeyRotationJob {
   private final boolean createProgressTable;
   private final ImprintProgressStore store;
   private final KeyRotationListener listener;
+  /** The dialect's locking-read suffix: re-reads after a conflict see (and lock) the latest committed row. */
+  private final String forUpdate;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile RotationReport lastReport;
@@ -143,6 +145,8 @@ public final class KeyRotationJob {
     this.createProgressTable = b.createProgressTable;
     this.store = new ImprintProgressStore(b.progressTable);
     this.listener = b.listener;
+    String lock = b.factory.getJdbcServices().getDialect().getForUpdateString();
+    this.forUpdate = lock == null ? "" : lock;
     Set<String> known = new TreeSet<>();
     attributes.forEach(a -> known.add(a.entityName()));
     for (String e : entities) {
@@ -470,7 +474,7 @@ public final class KeyRotationJob {
         LOG.fine(() -> "key rotation: row " + id + " of " + g.table.name + " kept changing; left for a later run");
         return;
       }
-      List<Object[]> again = selectRows(s, g, l, " where " + g.table.keyColumn + " = :p", id, 0);
+      List<Object[]> again = selectRows(s, g, l, " where " + g.table.keyColumn + " = :p" + forUpdate, id, 0);
       if (again.isEmpty()) {
         return; // deleted meanwhile: nothing left to rotate
       }
@@ -718,7 +722,7 @@ public final class KeyRotationJob {
       if (attempt == ROW_ATTEMPTS) {
         throw new Retry(where(t, id) + " kept changing during the batch");
       }
-      List<Object[]> again = selectImprint(s, t, " where " + t.table.keyColumn + " = :p", id, 0);
+      List<Object[]> again = selectImprint(s, t, " where " + t.table.keyColumn + " = :p" + forUpdate, id, 0);
       if (again.isEmpty()) {
         return; // deleted meanwhile
       }
