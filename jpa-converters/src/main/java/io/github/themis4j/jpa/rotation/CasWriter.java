@@ -31,10 +31,11 @@ final class CasWriter implements AutoCloseable {
 
   /**
    * Runs {@code sql} with the column values {@code values} (each {@code byte[]} or {@code String})
-   * bound first, then the identifier, then {@code compared} (the same kinds), and returns the update
-   * count.
+   * bound first, then the identifier, then {@code compared} (the same kinds), and returns the
+   * update count.
    */
-  int update(String sql, List<Object> values, JdbcMapping idMapping, Object id, List<Object> compared) {
+  int update(
+      String sql, List<Object> values, JdbcMapping idMapping, Object id, List<Object> compared) {
     try {
       PreparedStatement ps = statements.get(sql);
       if (ps == null) {

@@ -28,9 +28,14 @@ final class ImprintProgressStore {
     return table;
   }
 
-  /** The DDL of the progress table (portable SQL: H2, PostgreSQL, MariaDB/MySQL, Oracle, SQL Server). */
+  /**
+   * The DDL of the progress table (portable SQL: H2, PostgreSQL, MariaDB/MySQL, Oracle, SQL
+   * Server).
+   */
   String createTableSql() {
-    return "create table " + table + " ("
+    return "create table "
+        + table
+        + " ("
         + "rotation_key varchar(64) not null primary key, "
         + "table_name varchar(255) not null, "
         + "column_name varchar(255) not null, "
@@ -46,19 +51,29 @@ final class ImprintProgressStore {
 
   /** The progress row's key: SHA-256 of the context table and column, the ring and both key ids. */
   static String rotationKey(RotationPlan.ImprintTask t) {
-    String s = String.join("\u0000", t.attribute.contextTable(), t.attribute.contextColumn(),
-        t.attribute.keyRing(), t.fromKeyId, t.toKeyId);
+    String s =
+        String.join(
+            "\u0000",
+            t.attribute.contextTable(),
+            t.attribute.contextColumn(),
+            t.attribute.keyRing(),
+            t.fromKeyId,
+            t.toKeyId);
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Whether the progress table exists (the query fails if not: run it in a transaction of its own). */
+  /**
+   * Whether the progress table exists (the query fails if not: run it in a transaction of its own).
+   */
   void probe(StatelessSession s) {
-    s.createNativeQuery("select count(*) from " + table + " where 1 = 0", Object.class).getResultList();
+    s.createNativeQuery("select count(*) from " + table + " where 1 = 0", Object.class)
+        .getResultList();
   }
 
   void create(StatelessSession s) {
@@ -84,7 +99,9 @@ final class ImprintProgressStore {
   State read(StatelessSession s, String key) {
     List<Object[]> rows =
         s.createNativeQuery(
-                "select last_id, rows_done, finished, version from " + table + " where rotation_key = :k",
+                "select last_id, rows_done, finished, version from "
+                    + table
+                    + " where rotation_key = :k",
                 Object[].class)
             .addScalar("last_id", String.class)
             .addScalar("rows_done", Long.class)
@@ -99,10 +116,15 @@ final class ImprintProgressStore {
     return new State((String) r[0], (Long) r[1], ((Integer) r[2]) != 0, (Long) r[3]);
   }
 
-  /** Inserts the starting progress of a rotation (fails on a duplicate key if another run did it first). */
+  /**
+   * Inserts the starting progress of a rotation (fails on a duplicate key if another run did it
+   * first).
+   */
   void insert(StatelessSession s, String key, RotationPlan.ImprintTask t) {
     s.createNativeMutationQuery(
-            "insert into " + table + " (rotation_key, table_name, column_name, key_ring, from_key, to_key, "
+            "insert into "
+                + table
+                + " (rotation_key, table_name, column_name, key_ring, from_key, to_key, "
                 + "last_id, rows_done, finished, version, updated_at) "
                 + "values (:k, :t, :c, :r, :f, :n, null, 0, 0, 0, :u)")
         .setParameter("k", key)
@@ -121,18 +143,25 @@ final class ImprintProgressStore {
    */
   boolean claim(StatelessSession s, String key, long expected) {
     return s.createNativeMutationQuery(
-                "update " + table + " set version = version + 1 where rotation_key = :k and version = :v")
+                "update "
+                    + table
+                    + " set version = version + 1 where rotation_key = :k and version = :v")
             .setParameter("k", key)
             .setParameter("v", expected)
             .executeUpdate()
         == 1;
   }
 
-  /** Records a committed batch: the last identifier done, the rows done, whether the end was reached. */
+  /**
+   * Records a committed batch: the last identifier done, the rows done, whether the end was
+   * reached.
+   */
   void advance(StatelessSession s, String key, String lastId, long rows, boolean finished) {
     int n =
         s.createNativeMutationQuery(
-                "update " + table + " set last_id = :l, rows_done = rows_done + :n, finished = :f, "
+                "update "
+                    + table
+                    + " set last_id = :l, rows_done = rows_done + :n, finished = :f, "
                     + "updated_at = :u where rotation_key = :k")
             .setParameter("l", lastId, String.class)
             .setParameter("n", rows)
@@ -141,7 +170,8 @@ final class ImprintProgressStore {
             .setParameter("k", key)
             .executeUpdate();
     if (n != 1) {
-      throw new KeyRotationException("the progress row of a Context Imprint rotation disappeared from " + table);
+      throw new KeyRotationException(
+          "the progress row of a Context Imprint rotation disappeared from " + table);
     }
   }
 

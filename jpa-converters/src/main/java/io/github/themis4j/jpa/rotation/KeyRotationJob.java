@@ -66,20 +66,21 @@ import org.hibernate.query.NativeQuery;
  *
  * <h2>How it works</h2>
  *
- * <p>Every table holding encrypted columns is scanned by its key in batches ({@code where id > :last
- * order by id}, the dialect's row limit), each batch in a transaction of its own, through native
- * SQL on a {@link StatelessSession}: values are never decrypted into entities, and no entity event,
- * version increment or cache is involved.
+ * <p>Every table holding encrypted columns is scanned by its key in batches ({@code where id >
+ * :last order by id}, the dialect's row limit), each batch in a transaction of its own, through
+ * native SQL on a {@link StatelessSession}: values are never decrypted into entities, and no entity
+ * event, version increment or cache is involved.
  *
  * <ul>
  *   <li><b>Seal and Token Protect</b> values record their key id. Each value not under its target
- *       key is decrypted with the key it names and encrypted with the target key under the same
- *       row and column context, and written back with a compare-and-set update: {@code update t set
- *       col = :new where id = :id and col = :old} (the token column too, for Token Protect). If the
+ *       key is decrypted with the key it names and encrypted with the target key under the same row
+ *       and column context, and written back with a compare-and-set update: {@code update t set col
+ *       = :new where id = :id and col = :old} (the token column too, for Token Protect). If the
  *       application changed the value meanwhile, the update matches no row and the job reads the
- *       row again with a locking read ({@code for update}): an application write is never overwritten, and a value is never encrypted twice
- *       (the job only ever touches values not under the target key). This pass keeps no state: a
- *       run stopped at any point, even by killing the process, is simply run again.
+ *       row again with a locking read ({@code for update}): an application write is never
+ *       overwritten, and a value is never encrypted twice (the job only ever touches values not
+ *       under the target key). This pass keeps no state: a run stopped at any point, even by
+ *       killing the process, is simply run again.
  *   <li><b>Context Imprint</b> values record nothing, so the old and the new key must be named
  *       ({@link Builder#contextImprintKeys}), and the progress of each such attribute is kept in a
  *       small table ({@link Builder#progressTable}), updated in the same transaction as each batch:
@@ -89,8 +90,8 @@ import org.hibernate.query.NativeQuery;
  * </ul>
  *
  * <p>The job does not increment {@code @Version} columns: re-encryption does not change any
- * plaintext, so applications holding an entity loaded before the job rewrote its row still save
- * it without an optimistic-locking failure (their save re-encrypts with the active key anyway).
+ * plaintext, so applications holding an entity loaded before the job rewrote its row still save it
+ * without an optimistic-locking failure (their save re-encrypts with the active key anyway).
  *
  * <p>At the end, a read-only pass counts the stored values per key id (unless {@link
  * Builder#verify(boolean) verify(false)}), and the {@link RotationReport} says whether any value
@@ -105,6 +106,7 @@ import org.hibernate.query.NativeQuery;
 public final class KeyRotationJob {
   /** The default name of the table holding Context Imprint progress. */
   public static final String DEFAULT_PROGRESS_TABLE = "themis4j_rotation_progress";
+
   /** The default number of rows per batch (and per transaction). */
   public static final int DEFAULT_BATCH_SIZE = 500;
 
@@ -124,13 +126,18 @@ public final class KeyRotationJob {
   private final boolean createProgressTable;
   private final ImprintProgressStore store;
   private final KeyRotationListener listener;
-  /** The dialect's locking-read suffix: re-reads after a conflict see (and lock) the latest committed row. */
+
+  /**
+   * The dialect's locking-read suffix: re-reads after a conflict see (and lock) the latest
+   * committed row.
+   */
   private final String forUpdate;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile RotationReport lastReport;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
-  private final Map<String, RotationProgress> progress = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, RotationProgress> progress =
+      Collections.synchronizedMap(new LinkedHashMap<>());
 
   private KeyRotationJob(Builder b) {
     this.factory = b.factory;
@@ -152,7 +159,10 @@ public final class KeyRotationJob {
     for (String e : entities) {
       if (!known.contains(e)) {
         throw new InvalidArgumentException(
-            "entity '" + e + "' has no @Encrypted attributes in this session factory; entities that have: " + known);
+            "entity '"
+                + e
+                + "' has no @Encrypted attributes in this session factory; entities that have: "
+                + known);
       }
     }
   }
@@ -175,7 +185,8 @@ public final class KeyRotationJob {
 
   /**
    * Counts the stored values per key id without changing anything: which keys are still in use,
-   * what a run would re-encrypt. Context Imprint attributes are reported from the recorded progress.
+   * what a run would re-encrypt. Context Imprint attributes are reported from the recorded
+   * progress.
    */
   public RotationReport inventory() {
     return execute(false);
@@ -183,8 +194,8 @@ public final class KeyRotationJob {
 
   /**
    * Asks a run in progress to stop after its current batch (which commits). The run then returns a
-   * report marked {@linkplain RotationReport#cancelled() cancelled}. Interrupting the thread running
-   * the job has the same effect.
+   * report marked {@linkplain RotationReport#cancelled() cancelled}. Interrupting the thread
+   * running the job has the same effect.
    */
   public void cancel() {
     cancelRequested.set(true);
@@ -214,9 +225,13 @@ public final class KeyRotationJob {
 
   @Override
   public String toString() {
-    return "KeyRotationJob[" + attributes.size() + " encrypted attributes, batch " + batchSize
+    return "KeyRotationJob["
+        + attributes.size()
+        + " encrypted attributes, batch "
+        + batchSize
         + (imprintKeys.isEmpty() ? "" : ", Context Imprint keys for rings " + imprintKeys.keySet())
-        + (running.get() ? ", running" : "") + "]";
+        + (running.get() ? ", running" : "")
+        + "]";
   }
 
   // ---- the run ----------------------------------------------------------------------------------
@@ -231,12 +246,20 @@ public final class KeyRotationJob {
     long t0 = System.nanoTime();
     try {
       RotationPlan plan =
-          codec == null ? new RotationPlan() : RotationPlan.build(factory, attributes, entities, codec, imprintKeys);
+          codec == null
+              ? new RotationPlan()
+              : RotationPlan.build(factory, attributes, entities, codec, imprintKeys);
       Map<Object, Tally> tallies = new IdentityHashMap<>();
       if (rotate) {
-        LOG.info(() -> "key rotation: " + plan.tables.size() + " tables with Seal/Token Protect values, "
-            + plan.imprints.size() + " Context Imprint attributes to rotate, " + plan.unrotated.size()
-            + " not rotated");
+        LOG.info(
+            () ->
+                "key rotation: "
+                    + plan.tables.size()
+                    + " tables with Seal/Token Protect values, "
+                    + plan.imprints.size()
+                    + " Context Imprint attributes to rotate, "
+                    + plan.unrotated.size()
+                    + " not rotated");
         for (TableGroup g : plan.tables) {
           if (cancelled()) {
             break;
@@ -259,18 +282,23 @@ public final class KeyRotationJob {
       for (TableGroup g : plan.tables) {
         Map<ColumnPlan, Census> census = verified ? census(g) : null;
         for (ColumnPlan c : g.columns) {
-          results.add(recordedResult(c, tallies.get(c), census == null ? null : census.get(c), rotate, wasCancelled));
+          results.add(
+              recordedResult(
+                  c, tallies.get(c), census == null ? null : census.get(c), rotate, wasCancelled));
         }
       }
       Map<String, ImprintProgressStore.State> states = imprintStates(plan.imprints);
       for (ImprintTask t : plan.imprints) {
-        results.add(imprintResult(t, tallies.get(t), states.get(ImprintProgressStore.rotationKey(t)), wasCancelled));
+        results.add(
+            imprintResult(
+                t, tallies.get(t), states.get(ImprintProgressStore.rotationKey(t)), wasCancelled));
       }
       for (Unrotated u : plan.unrotated) {
         results.add(unrotatedResult(u));
       }
       RotationReport report =
-          new RotationReport(results, wasCancelled, verified, started, Duration.ofNanos(System.nanoTime() - t0));
+          new RotationReport(
+              results, wasCancelled, verified, started, Duration.ofNanos(System.nanoTime() - t0));
       Level level = report.anyOldKeyStillNeeded() || wasCancelled ? Level.WARNING : Level.INFO;
       LOG.log(level, report::summary);
       if (rotate) {
@@ -304,7 +332,8 @@ public final class KeyRotationJob {
     }
   }
 
-  // ---- Seal and Token Protect: stateless pass ------------------------------------------------------
+  // ---- Seal and Token Protect: stateless pass
+  // ------------------------------------------------------
 
   /** Positions of each column's value and token in a selected row (position 0 is the key). */
   private static final class Layout {
@@ -332,7 +361,8 @@ public final class KeyRotationJob {
     }
   }
 
-  private List<Object[]> selectRows(StatelessSession s, TableGroup g, Layout l, String where, Object param, int max) {
+  private List<Object[]> selectRows(
+      StatelessSession s, TableGroup g, Layout l, String where, Object param, int max) {
     NativeQuery<Object[]> q = s.createNativeQuery(l.select + where, Object[].class);
     q.addScalar("r_id", g.table.idType);
     for (int i = 0; i < g.columns.size(); i++) {
@@ -358,7 +388,8 @@ public final class KeyRotationJob {
 
   private void recordedPass(TableGroup g, Map<Object, Tally> tallies) {
     RotationPlan.Table t = g.table;
-    Tracker tracker = new Tracker(Kind.RECORDED_KEY, t.entity, t.name, null, 0, count(t, null, null, null));
+    Tracker tracker =
+        new Tracker(Kind.RECORDED_KEY, t.entity, t.name, null, 0, count(t, null, null, null));
     tracker.start("Seal/Token Protect values of " + columnsOf(g) + " to keys " + targetsOf(g));
     Layout layout = new Layout(g);
     Object last = null;
@@ -366,16 +397,20 @@ public final class KeyRotationJob {
     try {
       while (!cancelled()) {
         Object from = last;
-        RecordedBatch b = withRetries("a batch of " + t.name + " after id " + from, s -> {
-          Map<ColumnPlan, Tally> delta = new IdentityHashMap<>();
-          List<Object[]> rows = selectRows(s, g, layout, after(t, from), from, batchSize);
-          try (CasWriter writer = new CasWriter(s)) {
-            for (Object[] row : rows) {
-              rotateRow(s, writer, g, layout, row, delta);
-            }
-          }
-          return new RecordedBatch(rows.size(), rows.isEmpty() ? from : rows.get(rows.size() - 1)[0], delta);
-        });
+        RecordedBatch b =
+            withRetries(
+                "a batch of " + t.name + " after id " + from,
+                s -> {
+                  Map<ColumnPlan, Tally> delta = new IdentityHashMap<>();
+                  List<Object[]> rows = selectRows(s, g, layout, after(t, from), from, batchSize);
+                  try (CasWriter writer = new CasWriter(s)) {
+                    for (Object[] row : rows) {
+                      rotateRow(s, writer, g, layout, row, delta);
+                    }
+                  }
+                  return new RecordedBatch(
+                      rows.size(), rows.isEmpty() ? from : rows.get(rows.size() - 1)[0], delta);
+                });
         long rotated = 0;
         for (Map.Entry<ColumnPlan, Tally> e : b.delta.entrySet()) {
           tallies.computeIfAbsent(e.getKey(), k -> new Tally()).add(e.getValue());
@@ -415,7 +450,13 @@ public final class KeyRotationJob {
     final Object oldToken;
     final String oldKeyId;
 
-    Change(ColumnPlan column, Object value, Object token, Object oldValue, Object oldToken, String oldKeyId) {
+    Change(
+        ColumnPlan column,
+        Object value,
+        Object token,
+        Object oldValue,
+        Object oldToken,
+        String oldKeyId) {
       this.column = column;
       this.value = value;
       this.token = token;
@@ -426,7 +467,12 @@ public final class KeyRotationJob {
   }
 
   private void rotateRow(
-      StatelessSession s, CasWriter writer, TableGroup g, Layout l, Object[] row, Map<ColumnPlan, Tally> delta) {
+      StatelessSession s,
+      CasWriter writer,
+      TableGroup g,
+      Layout l,
+      Object[] row,
+      Map<ColumnPlan, Tally> delta) {
     Object id = row[0];
     Object[] current = row;
     for (int attempt = 1; ; attempt++) {
@@ -471,10 +517,17 @@ public final class KeyRotationJob {
           local.get(ch.column).key(ch.oldKeyId);
         }
         merge(delta, local);
-        LOG.fine(() -> "key rotation: row " + id + " of " + g.table.name + " kept changing; left for a later run");
+        LOG.fine(
+            () ->
+                "key rotation: row "
+                    + id
+                    + " of "
+                    + g.table.name
+                    + " kept changing; left for a later run");
         return;
       }
-      List<Object[]> again = selectRows(s, g, l, " where " + g.table.keyColumn + " = :p" + forUpdate, id, 0);
+      List<Object[]> again =
+          selectRows(s, g, l, " where " + g.table.keyColumn + " = :p" + forUpdate, id, 0);
       if (again.isEmpty()) {
         return; // deleted meanwhile: nothing left to rotate
       }
@@ -496,7 +549,8 @@ public final class KeyRotationJob {
       }
       plain = codec.untokenProtect(a.keyRing(), context, stored, format.fromColumn(token));
       TokenProtectedValue v = codec.tokenProtect(a.keyRing(), c.targetKeyId, context, plain);
-      return new Change(c, format.toColumn(v.data()), format.toColumn(v.token()), value, token, keyId);
+      return new Change(
+          c, format.toColumn(v.data()), format.toColumn(v.token()), value, token, keyId);
     } finally {
       if (plain != null) {
         Arrays.fill(plain, (byte) 0);
@@ -504,7 +558,9 @@ public final class KeyRotationJob {
     }
   }
 
-  /** The compare-and-set update of one row: true if it matched (the old values were still there). */
+  /**
+   * The compare-and-set update of one row: true if it matched (the old values were still there).
+   */
   private boolean update(CasWriter writer, TableGroup g, Object id, List<Change> changes) {
     StringBuilder set = new StringBuilder();
     StringBuilder where = new StringBuilder(" where ").append(g.table.keyColumn).append(" = ?");
@@ -528,7 +584,8 @@ public final class KeyRotationJob {
     return writer.update(sql, values, g.table.idMapping, id, compared) == 1;
   }
 
-  // ---- Context Imprint: resumable pass ------------------------------------------------------------
+  // ---- Context Imprint: resumable pass
+  // ------------------------------------------------------------
 
   private void ensureProgressTable() {
     if (progressTableExists()) {
@@ -536,20 +593,28 @@ public final class KeyRotationJob {
     }
     if (!createProgressTable) {
       throw new KeyRotationException(
-          "the Context Imprint progress table " + store.table() + " does not exist; create it with: "
+          "the Context Imprint progress table "
+              + store.table()
+              + " does not exist; create it with: "
               + store.createTableSql());
     }
     try {
-      inTransaction(s -> {
-        store.create(s);
-        return null;
-      });
+      inTransaction(
+          s -> {
+            store.create(s);
+            return null;
+          });
       LOG.info(() -> "key rotation: created the progress table " + store.table());
     } catch (PersistenceException e) {
       if (!progressTableExists()) { // else created by a concurrent run
         throw new KeyRotationException(
-            "cannot create the Context Imprint progress table " + store.table() + " (" + e.getMessage()
-                + "); create it with: " + store.createTableSql(), e);
+            "cannot create the Context Imprint progress table "
+                + store.table()
+                + " ("
+                + e.getMessage()
+                + "); create it with: "
+                + store.createTableSql(),
+            e);
       }
     }
   }
@@ -557,39 +622,58 @@ public final class KeyRotationJob {
   /** Probes the progress table over plain JDBC (a failing Hibernate query would log a warning). */
   private boolean progressTableExists() {
     try (StatelessSession s = factory.openStatelessSession()) {
-      return s.doReturningWork(c -> {
-        try (Statement st = c.createStatement()) {
-          st.executeQuery("select count(*) from " + store.table() + " where 1 = 0").close();
-          return true;
-        } catch (SQLException e) {
-          return false;
-        } finally {
-          if (!c.getAutoCommit()) {
-            c.rollback();
-          }
-        }
-      });
+      return s.doReturningWork(
+          c -> {
+            try (Statement st = c.createStatement()) {
+              st.executeQuery("select count(*) from " + store.table() + " where 1 = 0").close();
+              return true;
+            } catch (SQLException e) {
+              return false;
+            } finally {
+              if (!c.getAutoCommit()) {
+                c.rollback();
+              }
+            }
+          });
     }
   }
 
   private void imprintPass(ImprintTask t, Map<Object, Tally> tallies) {
     EncryptedAttribute a = t.attribute;
     String key = ImprintProgressStore.rotationKey(t);
-    ImprintProgressStore.State initial = withRetries("the progress of " + a.entityName() + "." + a.attributeName(), s -> {
-      ImprintProgressStore.State st = store.read(s, key);
-      if (st == null) {
-        store.insert(s, key, t);
-        st = store.read(s, key);
-      }
-      return st;
-    });
+    ImprintProgressStore.State initial =
+        withRetries(
+            "the progress of " + a.entityName() + "." + a.attributeName(),
+            s -> {
+              ImprintProgressStore.State st = store.read(s, key);
+              if (st == null) {
+                store.insert(s, key, t);
+                st = store.read(s, key);
+              }
+              return st;
+            });
     Tally tally = tallies.computeIfAbsent(t, k -> new Tally());
-    Tracker tracker = new Tracker(Kind.CONTEXT_IMPRINT, t.table.entity, t.table.name, a.attributeName(),
-        initial.rowsDone, count(t.table, null, null, null));
-    tracker.start("Context Imprint values of " + a.attributeName() + " from key '" + t.fromKeyId + "' to '"
-        + t.toKeyId + "' of ring '" + a.keyRing() + "'"
-        + (initial.finished ? ", finished by an earlier run"
-            : initial.lastId == null ? "" : ", resuming after id " + initial.lastId));
+    Tracker tracker =
+        new Tracker(
+            Kind.CONTEXT_IMPRINT,
+            t.table.entity,
+            t.table.name,
+            a.attributeName(),
+            initial.rowsDone,
+            count(t.table, null, null, null));
+    tracker.start(
+        "Context Imprint values of "
+            + a.attributeName()
+            + " from key '"
+            + t.fromKeyId
+            + "' to '"
+            + t.toKeyId
+            + "' of ring '"
+            + a.keyRing()
+            + "'"
+            + (initial.finished
+                ? ", finished by an earlier run"
+                : initial.lastId == null ? "" : ", resuming after id " + initial.lastId));
     if (initial.finished) {
       tracker.end(true);
       return;
@@ -600,7 +684,8 @@ public final class KeyRotationJob {
     boolean finished = false;
     try {
       while (!cancelled()) {
-        ImprintBatch b = withRetries("a Context Imprint batch of " + t.table.name, s -> imprintBatch(s, t, key));
+        ImprintBatch b =
+            withRetries("a Context Imprint batch of " + t.table.name, s -> imprintBatch(s, t, key));
         tally.add(b.delta);
         finished = b.finished;
         tracker.batch(b.rows, b.delta.rotated, finished);
@@ -638,8 +723,13 @@ public final class KeyRotationJob {
   private ImprintBatch imprintBatch(StatelessSession s, ImprintTask t, String key) {
     ImprintProgressStore.State st = store.read(s, key);
     if (st == null) {
-      throw new KeyRotationException("the progress row of " + t.attribute.entityName() + "."
-          + t.attribute.attributeName() + " disappeared from " + store.table());
+      throw new KeyRotationException(
+          "the progress row of "
+              + t.attribute.entityName()
+              + "."
+              + t.attribute.attributeName()
+              + " disappeared from "
+              + store.table());
     }
     if (st.finished) {
       return new ImprintBatch(0, true, new Tally());
@@ -661,10 +751,18 @@ public final class KeyRotationJob {
     return new ImprintBatch(rows.size(), end, delta);
   }
 
-  private List<Object[]> selectImprint(StatelessSession s, ImprintTask t, String where, Object param, int max) {
-    NativeQuery<Object[]> q = s.createNativeQuery(
-        "select " + t.table.keyColumn + " as r_id, " + t.column + " as r_v from " + t.table.name + where,
-        Object[].class);
+  private List<Object[]> selectImprint(
+      StatelessSession s, ImprintTask t, String where, Object param, int max) {
+    NativeQuery<Object[]> q =
+        s.createNativeQuery(
+            "select "
+                + t.table.keyColumn
+                + " as r_id, "
+                + t.column
+                + " as r_v from "
+                + t.table.name
+                + where,
+            Object[].class);
     q.addScalar("r_id", t.table.idType);
     q.addScalar("r_v", t.attribute.format().columnJavaType());
     if (param != null) {
@@ -676,7 +774,8 @@ public final class KeyRotationJob {
     return q.getResultList();
   }
 
-  private void imprintRow(StatelessSession s, CasWriter writer, ImprintTask t, Object id, Object value, Tally delta) {
+  private void imprintRow(
+      StatelessSession s, CasWriter writer, ImprintTask t, Object id, Object value, Tally delta) {
     EncryptedAttribute a = t.attribute;
     Object current = value;
     for (int attempt = 1; ; attempt++) {
@@ -688,7 +787,8 @@ public final class KeyRotationJob {
       try {
         stored = a.format().fromColumn(current);
       } catch (MalformedDataException e) {
-        throw new KeyRotationException(where(t, id) + ": " + e.getMessage() + "; nothing of this batch was written");
+        throw new KeyRotationException(
+            where(t, id) + ": " + e.getMessage() + "; nothing of this batch was written");
       }
       if (stored.length == 0) {
         delta.rows++;
@@ -703,17 +803,34 @@ public final class KeyRotationJob {
         fresh = codec.imprint(a.keyRing(), t.toKeyId, context, plain);
       } catch (ThemisException | IllegalArgumentException e) {
         throw new KeyRotationException(
-            where(t, id) + " does not decode as a " + a.javaType().getSimpleName() + " with key '" + t.fromKeyId
-                + "' of ring '" + a.keyRing() + "': is it the key the values were written with? Nothing of "
-                + "this batch was written (Context Imprint has no integrity check, so a wrong key is only "
-                + "noticed when the result does not decode)");
+            where(t, id)
+                + " does not decode as a "
+                + a.javaType().getSimpleName()
+                + " with key '"
+                + t.fromKeyId
+                + "' of ring '"
+                + a.keyRing()
+                + "': is it the key the values were written with? Nothing of this batch was written"
+                + " (Context Imprint has no integrity check, so a wrong key is only noticed when"
+                + " the result does not decode)");
       } finally {
         Arrays.fill(plain, (byte) 0);
       }
-      int n = writer.update(
-          "update " + t.table.name + " set " + t.column + " = ? where " + t.table.keyColumn + " = ? and "
-              + t.column + " = ?",
-          List.of(a.format().toColumn(fresh)), t.table.idMapping, id, List.of(current));
+      int n =
+          writer.update(
+              "update "
+                  + t.table.name
+                  + " set "
+                  + t.column
+                  + " = ? where "
+                  + t.table.keyColumn
+                  + " = ? and "
+                  + t.column
+                  + " = ?",
+              List.of(a.format().toColumn(fresh)),
+              t.table.idMapping,
+              id,
+              List.of(current));
       if (n == 1) {
         delta.rows++;
         delta.rotated++;
@@ -722,7 +839,8 @@ public final class KeyRotationJob {
       if (attempt == ROW_ATTEMPTS) {
         throw new Retry(where(t, id) + " kept changing during the batch");
       }
-      List<Object[]> again = selectImprint(s, t, " where " + t.table.keyColumn + " = :p" + forUpdate, id, 0);
+      List<Object[]> again =
+          selectImprint(s, t, " where " + t.table.keyColumn + " = :p" + forUpdate, id, 0);
       if (again.isEmpty()) {
         return; // deleted meanwhile
       }
@@ -731,11 +849,16 @@ public final class KeyRotationJob {
   }
 
   private static String where(ImprintTask t, Object id) {
-    return "the Context Imprint value of " + t.attribute.entityName() + "." + t.attribute.attributeName()
-        + " in the row with id " + id;
+    return "the Context Imprint value of "
+        + t.attribute.entityName()
+        + "."
+        + t.attribute.attributeName()
+        + " in the row with id "
+        + id;
   }
 
-  // ---- verification and results -------------------------------------------------------------------
+  // ---- verification and results
+  // -------------------------------------------------------------------
 
   /** Values per key id of one column, from the verification pass. */
   private static final class Census {
@@ -750,8 +873,10 @@ public final class KeyRotationJob {
     Object last = null;
     while (true) {
       Object from = last;
-      List<Object[]> rows = withRetries("counting keys in " + g.table.name,
-          s -> selectRows(s, g, layout, after(g.table, from), from, batchSize));
+      List<Object[]> rows =
+          withRetries(
+              "counting keys in " + g.table.name,
+              s -> selectRows(s, g, layout, after(g.table, from), from, batchSize));
       for (Object[] row : rows) {
         for (int i = 0; i < g.columns.size(); i++) {
           ColumnPlan c = g.columns.get(i);
@@ -760,8 +885,13 @@ public final class KeyRotationJob {
             continue;
           }
           try {
-            out.get(c).byKey.merge(
-                c.attribute.storedKeyId(codec, value, layout.token[i] < 0 ? null : row[layout.token[i]]), 1L, Long::sum);
+            out.get(c)
+                .byKey
+                .merge(
+                    c.attribute.storedKeyId(
+                        codec, value, layout.token[i] < 0 ? null : row[layout.token[i]]),
+                    1L,
+                    Long::sum);
           } catch (ThemisException e) {
             out.get(c).malformed++;
           }
@@ -774,7 +904,8 @@ public final class KeyRotationJob {
     }
   }
 
-  private AttributeResult recordedResult(ColumnPlan c, Tally tally, Census census, boolean rotate, boolean wasCancelled) {
+  private AttributeResult recordedResult(
+      ColumnPlan c, Tally tally, Census census, boolean rotate, boolean wasCancelled) {
     Tally t = tally == null ? new Tally() : tally;
     EncryptedAttribute a = c.attribute;
     Map<String, Long> byKey = census != null ? census.byKey : t.byKey;
@@ -783,15 +914,20 @@ public final class KeyRotationJob {
       failures.put(EncryptionObserver.MALFORMED, census.malformed);
     }
     Set<String> old = new TreeSet<>();
-    byKey.forEach((k, n) -> {
-      if (n > 0 && !k.equals(c.targetKeyId)) {
-        old.add(k);
-      }
-    });
+    byKey.forEach(
+        (k, n) -> {
+          if (n > 0 && !k.equals(c.targetKeyId)) {
+            old.add(k);
+          }
+        });
     long failed = failures.values().stream().mapToLong(Long::longValue).sum();
     List<String> notes = new ArrayList<>();
     if (!old.isEmpty()) {
-      long n = byKey.entrySet().stream().filter(e -> old.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      long n =
+          byKey.entrySet().stream()
+              .filter(e -> old.contains(e.getKey()))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
       notes.add(n + " values still under " + old + (rotate ? "" : ": run the rotation"));
     }
     if (failed > 0) {
@@ -804,9 +940,24 @@ public final class KeyRotationJob {
       notes.add("run cancelled");
     }
     Status status = !wasCancelled && old.isEmpty() && failed == 0 ? Status.DONE : Status.INCOMPLETE;
-    return new AttributeResult(a.entityName(), a.attributeName(), c.attribute.table(), c.column, a.mode(), a.keyRing(),
-        c.targetKeyId, status, String.join("; ", notes), t.rows, t.rotated, t.current, t.conflicts, failures,
-        t.failedIds, byKey, old);
+    return new AttributeResult(
+        a.entityName(),
+        a.attributeName(),
+        c.attribute.table(),
+        c.column,
+        a.mode(),
+        a.keyRing(),
+        c.targetKeyId,
+        status,
+        String.join("; ", notes),
+        t.rows,
+        t.rotated,
+        t.current,
+        t.conflicts,
+        failures,
+        t.failedIds,
+        byKey,
+        old);
   }
 
   private Map<String, ImprintProgressStore.State> imprintStates(List<ImprintTask> tasks) {
@@ -817,17 +968,20 @@ public final class KeyRotationJob {
     if (!progressTableExists()) {
       return out; // nothing rotated yet
     }
-    withRetries("reading Context Imprint progress", s -> {
-      for (ImprintTask t : tasks) {
-        String key = ImprintProgressStore.rotationKey(t);
-        out.put(key, store.read(s, key));
-      }
-      return null;
-    });
+    withRetries(
+        "reading Context Imprint progress",
+        s -> {
+          for (ImprintTask t : tasks) {
+            String key = ImprintProgressStore.rotationKey(t);
+            out.put(key, store.read(s, key));
+          }
+          return null;
+        });
     return out;
   }
 
-  private AttributeResult imprintResult(ImprintTask t, Tally tally, ImprintProgressStore.State st, boolean wasCancelled) {
+  private AttributeResult imprintResult(
+      ImprintTask t, Tally tally, ImprintProgressStore.State st, boolean wasCancelled) {
     Tally done = tally == null ? new Tally() : tally;
     EncryptedAttribute a = t.attribute;
     Map<String, Long> byKey = new TreeMap<>();
@@ -846,25 +1000,56 @@ public final class KeyRotationJob {
     List<String> notes = new ArrayList<>();
     if (!finished) {
       old.add(t.fromKeyId);
-      notes.add(wasCancelled ? "run cancelled; run again to resume" : "not finished; run again to resume");
+      notes.add(
+          wasCancelled
+              ? "run cancelled; run again to resume"
+              : "not finished; run again to resume");
     } else {
       String readKey = readKeyId(a);
       if (!readKey.equals(t.toKeyId)) {
         old.add(readKey);
-        notes.add("all values are under '" + t.toKeyId + "' but reads use '" + readKey + "': "
-            + (a.keyId() != null
-                ? "change @Encrypted(keyId) of " + a.entityName() + "." + a.attributeName() + " to '" + t.toKeyId + "'"
-                : "make '" + t.toKeyId + "' the active key of ring '" + a.keyRing() + "'")
-            + " and restart the application");
+        notes.add(
+            "all values are under '"
+                + t.toKeyId
+                + "' but reads use '"
+                + readKey
+                + "': "
+                + (a.keyId() != null
+                    ? "change @Encrypted(keyId) of "
+                        + a.entityName()
+                        + "."
+                        + a.attributeName()
+                        + " to '"
+                        + t.toKeyId
+                        + "'"
+                    : "make '" + t.toKeyId + "' the active key of ring '" + a.keyRing() + "'")
+                + " and restart the application");
       }
     }
-    return new AttributeResult(a.entityName(), a.attributeName(), a.table(), t.column, a.mode(), a.keyRing(),
-        t.toKeyId, finished ? Status.DONE : Status.INCOMPLETE, String.join("; ", notes), done.rows, done.rotated,
-        done.current, 0, Map.of(), List.of(), byKey, old);
+    return new AttributeResult(
+        a.entityName(),
+        a.attributeName(),
+        a.table(),
+        t.column,
+        a.mode(),
+        a.keyRing(),
+        t.toKeyId,
+        finished ? Status.DONE : Status.INCOMPLETE,
+        String.join("; ", notes),
+        done.rows,
+        done.rotated,
+        done.current,
+        0,
+        Map.of(),
+        List.of(),
+        byKey,
+        old);
   }
 
   private String readKeyId(EncryptedAttribute a) {
-    return a.keyId() != null ? a.keyId() : codec.keyRingProvider().keyRing(a.keyRing()).activeKeyId();
+    return a.keyId() != null
+        ? a.keyId()
+        : codec.keyRingProvider().keyRing(a.keyRing()).activeKeyId();
   }
 
   private AttributeResult unrotatedResult(Unrotated u) {
@@ -881,24 +1066,50 @@ public final class KeyRotationJob {
         }
       }
     }
-    return new AttributeResult(a.entityName(), a.attributeName(), a.table(), u.column, a.mode(), a.keyRing(), null,
-        u.status, u.note, 0, 0, 0, 0, Map.of(), List.of(), byKey, old);
+    return new AttributeResult(
+        a.entityName(),
+        a.attributeName(),
+        a.table(),
+        u.column,
+        a.mode(),
+        a.keyRing(),
+        null,
+        u.status,
+        u.note,
+        0,
+        0,
+        0,
+        0,
+        Map.of(),
+        List.of(),
+        byKey,
+        old);
   }
 
-  /** {@code count(*)} (column null) or {@code count(column)} of a table, optionally with a key condition. */
+  /**
+   * {@code count(*)} (column null) or {@code count(column)} of a table, optionally with a key
+   * condition.
+   */
   private long count(RotationPlan.Table t, String column, String keyCondition, Object param) {
-    String sql = "select count(" + (column == null ? "*" : column) + ") as r_n from " + t.name
-        + (keyCondition == null ? "" : " where " + t.keyColumn + keyCondition);
-    return withRetries("counting rows of " + t.name, s -> {
-      NativeQuery<Long> q = s.createNativeQuery(sql, Long.class).addScalar("r_n", Long.class);
-      if (param != null) {
-        q.setParameter("p", param);
-      }
-      return q.getSingleResult();
-    });
+    String sql =
+        "select count("
+            + (column == null ? "*" : column)
+            + ") as r_n from "
+            + t.name
+            + (keyCondition == null ? "" : " where " + t.keyColumn + keyCondition);
+    return withRetries(
+        "counting rows of " + t.name,
+        s -> {
+          NativeQuery<Long> q = s.createNativeQuery(sql, Long.class).addScalar("r_n", Long.class);
+          if (param != null) {
+            q.setParameter("p", param);
+          }
+          return q.getSingleResult();
+        });
   }
 
-  // ---- transactions ----------------------------------------------------------------------------------
+  // ---- transactions
+  // ----------------------------------------------------------------------------------
 
   private <T> T inTransaction(Function<StatelessSession, T> work) {
     try (StatelessSession s = factory.openStatelessSession()) {
@@ -932,11 +1143,18 @@ public final class KeyRotationJob {
       } catch (PersistenceException | Retry e) {
         if (attempt >= maxAttempts) {
           throw new KeyRotationException(
-              "key rotation: " + what + " failed " + attempt + " times, last: " + e.getMessage()
-                  + "; everything committed before is kept, run the job again to resume", e);
+              "key rotation: "
+                  + what
+                  + " failed "
+                  + attempt
+                  + " times, last: "
+                  + e.getMessage()
+                  + "; everything committed before is kept, run the job again to resume",
+              e);
         }
         int n = attempt;
-        LOG.log(Level.FINE, e, () -> "key rotation: " + what + " failed (attempt " + n + "), retrying");
+        LOG.log(
+            Level.FINE, e, () -> "key rotation: " + what + " failed (attempt " + n + "), retrying");
         try {
           Thread.sleep(Math.min(5_000L, 50L << Math.min(attempt, 6)));
         } catch (InterruptedException ie) {
@@ -972,7 +1190,8 @@ public final class KeyRotationJob {
     from.forEach((c, t) -> into.computeIfAbsent(c, k -> new Tally()).add(t));
   }
 
-  // ---- counting and progress -------------------------------------------------------------------------
+  // ---- counting and progress
+  // -------------------------------------------------------------------------
 
   /** Counts for one attribute over a run. Not thread-safe (one run is one thread). */
   static final class Tally {
@@ -1046,7 +1265,19 @@ public final class KeyRotationJob {
     void start(String what) {
       RotationProgress p = snapshot();
       progress.put(key, p);
-      LOG.info(() -> "key rotation: " + entity + " (" + table + "): " + what + "; " + done + "/" + toDo + " rows done");
+      LOG.info(
+          () ->
+              "key rotation: "
+                  + entity
+                  + " ("
+                  + table
+                  + "): "
+                  + what
+                  + "; "
+                  + done
+                  + "/"
+                  + toDo
+                  + " rows done");
       notify(l -> l.onPassStart(p), "onPassStart");
     }
 
@@ -1085,7 +1316,8 @@ public final class KeyRotationJob {
     }
   }
 
-  // ---- builder -----------------------------------------------------------------------------------------
+  // ---- builder
+  // -----------------------------------------------------------------------------------------
 
   /** Configures a {@link KeyRotationJob}. Not thread-safe. */
   public static final class Builder {
@@ -1162,10 +1394,12 @@ public final class KeyRotationJob {
       KeyRing.checkId(fromKeyId, "old key id");
       KeyRing.checkId(toKeyId, "new key id");
       if (fromKeyId.equals(toKeyId)) {
-        throw new InvalidArgumentException("the old and the new key of ring '" + keyRing + "' are both '" + toKeyId + "'");
+        throw new InvalidArgumentException(
+            "the old and the new key of ring '" + keyRing + "' are both '" + toKeyId + "'");
       }
       if (imprintKeys.putIfAbsent(keyRing, new ImprintKeys(fromKeyId, toKeyId)) != null) {
-        throw new InvalidArgumentException("Context Imprint keys of ring '" + keyRing + "' are already set");
+        throw new InvalidArgumentException(
+            "Context Imprint keys of ring '" + keyRing + "' are already set");
       }
       return this;
     }
@@ -1175,8 +1409,10 @@ public final class KeyRotationJob {
      * written in SQL (it may be schema-qualified).
      */
     public Builder progressTable(String table) {
-      if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}")) {
-        throw new InvalidArgumentException("progress table must be a plain SQL name, optionally qualified");
+      if (table == null
+          || !table.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}")) {
+        throw new InvalidArgumentException(
+            "progress table must be a plain SQL name, optionally qualified");
       }
       this.progressTable = table;
       return this;

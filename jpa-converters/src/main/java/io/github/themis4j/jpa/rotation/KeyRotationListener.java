@@ -4,8 +4,8 @@ package io.github.themis4j.jpa.rotation;
  * Receives the progress of a {@link KeyRotationJob} run, for logs, metrics and dashboards (the
  * Spring starter feeds Micrometer from it). Callbacks run synchronously on the thread running the
  * job, between batches (outside any transaction): keep them fast. An exception thrown by a callback
- * is logged and ignored. They never receive values or key material. Implementations used by
- * several jobs at once must be thread-safe.
+ * is logged and ignored. They never receive values or key material. Implementations used by several
+ * jobs at once must be thread-safe.
  */
 public interface KeyRotationListener {
   /** A listener that does nothing. */
@@ -20,6 +20,8 @@ public interface KeyRotationListener {
   /** A pass ended (completely, or because the run was cancelled or failed). */
   default void onPassEnd(RotationProgress progress) {}
 
-  /** The run ended; {@code report} says which keys are still needed. Not called when the run failed. */
+  /**
+   * The run ended; {@code report} says which keys are still needed. Not called when the run failed.
+   */
   default void onFinish(RotationReport report) {}
 }

@@ -30,7 +30,9 @@ final class RotationPlan {
   final List<ImprintTask> imprints = new ArrayList<>();
   final List<Unrotated> unrotated = new ArrayList<>();
 
-  /** The rows of one table: the SQL names of the table and its key column, and the id's Java type. */
+  /**
+   * The rows of one table: the SQL names of the table and its key column, and the id's Java type.
+   */
   static final class Table {
     final String entity;
     final String name;
@@ -64,7 +66,8 @@ final class RotationPlan {
     final String tokenColumn;
     final String targetKeyId;
 
-    ColumnPlan(EncryptedAttribute attribute, String column, String tokenColumn, String targetKeyId) {
+    ColumnPlan(
+        EncryptedAttribute attribute, String column, String tokenColumn, String targetKeyId) {
       this.attribute = attribute;
       this.column = column;
       this.tokenColumn = tokenColumn;
@@ -80,7 +83,12 @@ final class RotationPlan {
     final String fromKeyId;
     final String toKeyId;
 
-    ImprintTask(Table table, EncryptedAttribute attribute, String column, String fromKeyId, String toKeyId) {
+    ImprintTask(
+        Table table,
+        EncryptedAttribute attribute,
+        String column,
+        String fromKeyId,
+        String toKeyId) {
       this.table = table;
       this.attribute = attribute;
       this.column = column;
@@ -89,7 +97,10 @@ final class RotationPlan {
     }
   }
 
-  /** An attribute this run does not rotate: a Context Imprint one without named keys, or an unsupported mapping. */
+  /**
+   * An attribute this run does not rotate: a Context Imprint one without named keys, or an
+   * unsupported mapping.
+   */
   static final class Unrotated {
     final Table table; // null when the mapping could not be resolved
     final EncryptedAttribute attribute;
@@ -97,7 +108,12 @@ final class RotationPlan {
     final RotationReport.Status status;
     final String note;
 
-    Unrotated(Table table, EncryptedAttribute attribute, String column, RotationReport.Status status, String note) {
+    Unrotated(
+        Table table,
+        EncryptedAttribute attribute,
+        String column,
+        RotationReport.Status status,
+        String note) {
       this.table = table;
       this.attribute = attribute;
       this.column = column;
@@ -118,8 +134,11 @@ final class RotationPlan {
   }
 
   static RotationPlan build(
-      SessionFactoryImplementor factory, List<EncryptedAttribute> attributes, Set<String> entityFilter,
-      EncryptedValueCodec codec, Map<String, ImprintKeys> imprintKeys) {
+      SessionFactoryImplementor factory,
+      List<EncryptedAttribute> attributes,
+      Set<String> entityFilter,
+      EncryptedValueCodec codec,
+      Map<String, ImprintKeys> imprintKeys) {
     RotationPlan plan = new RotationPlan();
     Map<String, TableGroup> groups = new LinkedHashMap<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
@@ -129,17 +148,29 @@ final class RotationPlan {
       }
       EntityPersister persister = persister(factory, a.entityName());
       if (persister == null) {
-        plan.unrotated.add(new Unrotated(null, a, a.column(), RotationReport.Status.SKIPPED,
-            "no entity persister named " + a.entityName()));
+        plan.unrotated.add(
+            new Unrotated(
+                null,
+                a,
+                a.column(),
+                RotationReport.Status.SKIPPED,
+                "no entity persister named " + a.entityName()));
         continue;
       }
-      if (persister instanceof UnionSubclassEntityPersister && persister.getEntityMetamodel().isAbstract()) {
-        continue; // an abstract table-per-class root has no rows of its own; its subclasses are scanned
+      if (persister instanceof UnionSubclassEntityPersister
+          && persister.getEntityMetamodel().isAbstract()) {
+        continue; // an abstract table-per-class root has no rows of its own; its subclasses are
+                  // scanned
       }
       SelectableMapping value = selectable(persister, a.attributeName());
       if (value == null || value.isFormula()) {
-        plan.unrotated.add(new Unrotated(null, a, a.column(), RotationReport.Status.SKIPPED,
-            "the attribute does not map to a single column"));
+        plan.unrotated.add(
+            new Unrotated(
+                null,
+                a,
+                a.column(),
+                RotationReport.Status.SKIPPED,
+                "the attribute does not map to a single column"));
         continue;
       }
       String tableName = value.getContainingTableExpression();
@@ -151,31 +182,63 @@ final class RotationPlan {
       Class<?> idType = persister.getIdentifierType().getReturnedClass();
       JdbcMapping idMapping =
           persister.getIdentifierMapping().getJdbcTypeCount() == 1
-              ? persister.getIdentifierMapping().getSingleJdbcMapping() : null;
-      Table table = new Table(a.entityName(), tableName, idMapping == null ? null : key, idType, idMapping);
+              ? persister.getIdentifierMapping().getSingleJdbcMapping()
+              : null;
+      Table table =
+          new Table(a.entityName(), tableName, idMapping == null ? null : key, idType, idMapping);
       if (key == null) {
-        plan.unrotated.add(new Unrotated(table, a, column, RotationReport.Status.SKIPPED,
-            "table " + tableName + " has no single-column key to scan it by"));
+        plan.unrotated.add(
+            new Unrotated(
+                table,
+                a,
+                column,
+                RotationReport.Status.SKIPPED,
+                "table " + tableName + " has no single-column key to scan it by"));
         continue;
       }
       if (a.mode() == CellMode.CONTEXT_IMPRINT) {
         ImprintKeys keys = imprintKeys.get(a.keyRing());
         if (keys == null) {
-          plan.unrotated.add(new Unrotated(table, a, column, RotationReport.Status.NOT_CONFIGURED,
-              "Context Imprint values record no key id: name the old and the new key of ring '"
-                  + a.keyRing() + "' to rotate them"));
+          plan.unrotated.add(
+              new Unrotated(
+                  table,
+                  a,
+                  column,
+                  RotationReport.Status.NOT_CONFIGURED,
+                  "Context Imprint values record no key id: name the old and the new key of ring '"
+                      + a.keyRing()
+                      + "' to rotate them"));
           continue;
         }
-        if (a.keyId() != null && !a.keyId().equals(keys.fromKeyId) && !a.keyId().equals(keys.toKeyId)) {
+        if (a.keyId() != null
+            && !a.keyId().equals(keys.fromKeyId)
+            && !a.keyId().equals(keys.toKeyId)) {
           throw new KeyRotationException(
-              "Context Imprint attribute " + a.entityName() + "." + a.attributeName() + " is pinned to key '"
-                  + a.keyId() + "', which is neither the old key '" + keys.fromKeyId + "' nor the new key '"
-                  + keys.toKeyId + "' named for ring '" + a.keyRing() + "'");
+              "Context Imprint attribute "
+                  + a.entityName()
+                  + "."
+                  + a.attributeName()
+                  + " is pinned to key '"
+                  + a.keyId()
+                  + "', which is neither the old key '"
+                  + keys.fromKeyId
+                  + "' nor the new key '"
+                  + keys.toKeyId
+                  + "' named for ring '"
+                  + a.keyRing()
+                  + "'");
         }
         if (!supportsIdText(idType)) {
-          plan.unrotated.add(new Unrotated(table, a, column, RotationReport.Status.SKIPPED,
-              "identifier type " + idType.getName() + " cannot be recorded as progress; supported: "
-                  + "Long, Integer, Short, Byte, BigInteger, String, UUID"));
+          plan.unrotated.add(
+              new Unrotated(
+                  table,
+                  a,
+                  column,
+                  RotationReport.Status.SKIPPED,
+                  "identifier type "
+                      + idType.getName()
+                      + " cannot be recorded as progress; supported: "
+                      + "Long, Integer, Short, Byte, BigInteger, String, UUID"));
           continue;
         }
         plan.imprints.add(new ImprintTask(table, a, column, keys.fromKeyId, keys.toKeyId));
@@ -184,9 +247,19 @@ final class RotationPlan {
       String tokenColumn = null;
       if (a.mode() == CellMode.TOKEN_PROTECT) {
         SelectableMapping token = selectable(persister, a.tokenAttribute());
-        if (token == null || token.isFormula() || !token.getContainingTableExpression().equals(tableName)) {
-          plan.unrotated.add(new Unrotated(table, a, column, RotationReport.Status.SKIPPED,
-              "the token attribute '" + a.tokenAttribute() + "' is not a column of " + tableName));
+        if (token == null
+            || token.isFormula()
+            || !token.getContainingTableExpression().equals(tableName)) {
+          plan.unrotated.add(
+              new Unrotated(
+                  table,
+                  a,
+                  column,
+                  RotationReport.Status.SKIPPED,
+                  "the token attribute '"
+                      + a.tokenAttribute()
+                      + "' is not a column of "
+                      + tableName));
           continue;
         }
         tokenColumn = token.getSelectionExpression();
@@ -194,8 +267,10 @@ final class RotationPlan {
       String target = a.writeKeyId(codec);
       KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
       ring.key(target); // fail now, naming the ring and key, if the target key is not held
-      groups.computeIfAbsent(tableName, t -> new TableGroup(table))
-          .columns.add(new ColumnPlan(a, column, tokenColumn, target));
+      groups
+          .computeIfAbsent(tableName, t -> new TableGroup(table))
+          .columns
+          .add(new ColumnPlan(a, column, tokenColumn, target));
     }
     plan.tables.addAll(groups.values());
     return plan;
@@ -203,11 +278,16 @@ final class RotationPlan {
 
   private static EntityPersister persister(SessionFactoryImplementor factory, String entityName) {
     EntityPersister[] found = new EntityPersister[1];
-    factory.getMappingMetamodel().forEachEntityDescriptor(p -> {
-      if (found[0] == null && (entityName.equals(p.getJpaEntityName()) || entityName.equals(p.getEntityName()))) {
-        found[0] = p;
-      }
-    });
+    factory
+        .getMappingMetamodel()
+        .forEachEntityDescriptor(
+            p -> {
+              if (found[0] == null
+                  && (entityName.equals(p.getJpaEntityName())
+                      || entityName.equals(p.getEntityName()))) {
+                found[0] = p;
+              }
+            });
     return found[0];
   }
 
@@ -223,20 +303,26 @@ final class RotationPlan {
 
   private static String keyColumn(EntityPersister persister, String tableName) {
     String[] key = new String[1];
-    persister.forEachTableDetails((TableDetails t) -> {
-      if (key[0] == null && t.getTableName().equals(tableName)) {
-        TableDetails.KeyDetails k = t.getKeyDetails();
-        key[0] = k != null && k.getColumnCount() == 1 ? k.getKeyColumn(0).getColumnName() : "";
-      }
-    });
+    persister.forEachTableDetails(
+        (TableDetails t) -> {
+          if (key[0] == null && t.getTableName().equals(tableName)) {
+            TableDetails.KeyDetails k = t.getKeyDetails();
+            key[0] = k != null && k.getColumnCount() == 1 ? k.getKeyColumn(0).getColumnName() : "";
+          }
+        });
     return key[0] == null || key[0].isEmpty() ? null : key[0];
   }
 
   // ---- identifiers as progress text ------------------------------------------------------------
 
   static boolean supportsIdText(Class<?> idType) {
-    return idType == Long.class || idType == Integer.class || idType == Short.class || idType == Byte.class
-        || idType == BigInteger.class || idType == String.class || idType == UUID.class;
+    return idType == Long.class
+        || idType == Integer.class
+        || idType == Short.class
+        || idType == Byte.class
+        || idType == BigInteger.class
+        || idType == String.class
+        || idType == UUID.class;
   }
 
   static String idToText(Object id) {
@@ -263,8 +349,9 @@ final class RotationPlan {
       }
       return text;
     } catch (IllegalArgumentException e) {
-      throw new KeyRotationException("the recorded progress '" + text + "' is not a " + idType.getSimpleName()
-          + " identifier", e);
+      throw new KeyRotationException(
+          "the recorded progress '" + text + "' is not a " + idType.getSimpleName() + " identifier",
+          e);
     }
   }
 }

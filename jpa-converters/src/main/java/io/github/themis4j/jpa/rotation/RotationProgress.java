@@ -28,8 +28,14 @@ public final class RotationProgress {
   private final boolean finished;
 
   RotationProgress(
-      Kind kind, String entity, String table, String attribute, long rowsDone, long rowsToDo,
-      long valuesRotated, boolean finished) {
+      Kind kind,
+      String entity,
+      String table,
+      String attribute,
+      long rowsDone,
+      long rowsToDo,
+      long valuesRotated,
+      boolean finished) {
     this.kind = kind;
     this.entity = entity;
     this.table = table;
@@ -54,14 +60,17 @@ public final class RotationProgress {
     return table;
   }
 
-  /** The Context Imprint attribute of a {@link Kind#CONTEXT_IMPRINT} pass, else null (all of the table). */
+  /**
+   * The Context Imprint attribute of a {@link Kind#CONTEXT_IMPRINT} pass, else null (all of the
+   * table).
+   */
   public String attribute() {
     return attribute;
   }
 
   /**
-   * Rows of the table done. For a Context Imprint pass this includes the rows done by earlier
-   * runs, so a resumed run starts where the killed one stopped.
+   * Rows of the table done. For a Context Imprint pass this includes the rows done by earlier runs,
+   * so a resumed run starts where the killed one stopped.
    */
   public long rowsDone() {
     return rowsDone;
@@ -96,7 +105,17 @@ public final class RotationProgress {
 
   @Override
   public String toString() {
-    return entity + (attribute == null ? "" : "." + attribute) + " (" + table + "): " + rowsDone + "/"
-        + rowsToDo + " rows, " + valuesRotated + " values re-encrypted" + (finished ? ", finished" : "");
+    return entity
+        + (attribute == null ? "" : "." + attribute)
+        + " ("
+        + table
+        + "): "
+        + rowsDone
+        + "/"
+        + rowsToDo
+        + " rows, "
+        + valuesRotated
+        + " values re-encrypted"
+        + (finished ? ", finished" : "");
   }
 }

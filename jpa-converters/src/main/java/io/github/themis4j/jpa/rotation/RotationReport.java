@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a {@link KeyRotationJob} run did and, above all, which keys the stored values still need:
- * an old key can be removed from its ring once {@link #canRetire} says so. Immutable and
- * thread-safe. Contains names, counts and identifiers, never values or key material.
+ * What a {@link KeyRotationJob} run did and, above all, which keys the stored values still need: an
+ * old key can be removed from its ring once {@link #canRetire} says so. Immutable and thread-safe.
+ * Contains names, counts and identifiers, never values or key material.
  *
  * <p>Key counts come from a read-only pass over every table after the rotation (unless the job was
  * built with {@code verify(false)}): Seal and Token Protect values are counted by the key id they
@@ -46,7 +46,12 @@ public final class RotationReport {
   private final Instant started;
   private final Duration duration;
 
-  RotationReport(List<AttributeResult> attributes, boolean cancelled, boolean verified, Instant started, Duration duration) {
+  RotationReport(
+      List<AttributeResult> attributes,
+      boolean cancelled,
+      boolean verified,
+      Instant started,
+      Duration duration) {
     this.attributes = List.copyOf(attributes);
     this.cancelled = cancelled;
     this.verified = verified;
@@ -82,7 +87,10 @@ public final class RotationReport {
     return attributes.stream().mapToLong(AttributeResult::valuesRotated).sum();
   }
 
-  /** Values that could not be read (unknown key, failed authentication, malformed), over all attributes. */
+  /**
+   * Values that could not be read (unknown key, failed authentication, malformed), over all
+   * attributes.
+   */
   public long failures() {
     return attributes.stream().mapToLong(AttributeResult::failureCount).sum();
   }
@@ -142,7 +150,8 @@ public final class RotationReport {
       if (a.status() == Status.SKIPPED && a.failureCount() == 0 && a.valuesByKeyId().isEmpty()) {
         return false; // not inspected at all
       }
-      if (keyId.equals(a.targetKeyId()) || a.valuesByKeyId().getOrDefault(keyId, 0L) > 0
+      if (keyId.equals(a.targetKeyId())
+          || a.valuesByKeyId().getOrDefault(keyId, 0L) > 0
           || a.oldKeysStillNeeded().contains(keyId)) {
         return false;
       }
@@ -153,9 +162,15 @@ public final class RotationReport {
   /** A human-readable summary, one line per attribute, then the verdict on old keys. */
   public String summary() {
     StringBuilder b = new StringBuilder();
-    b.append("key rotation ").append(cancelled ? "cancelled" : "finished").append(" in ")
-        .append(duration.toMillis()).append(" ms: ").append(valuesRotated()).append(" values re-encrypted, ")
-        .append(failures()).append(" unreadable\n");
+    b.append("key rotation ")
+        .append(cancelled ? "cancelled" : "finished")
+        .append(" in ")
+        .append(duration.toMillis())
+        .append(" ms: ")
+        .append(valuesRotated())
+        .append(" values re-encrypted, ")
+        .append(failures())
+        .append(" unreadable\n");
     for (AttributeResult a : attributes) {
       b.append("  ").append(a).append('\n');
     }
@@ -194,10 +209,23 @@ public final class RotationReport {
     private final Set<String> oldKeysStillNeeded;
 
     AttributeResult(
-        String entity, String attribute, String table, String column, CellMode mode, String keyRing,
-        String targetKeyId, Status status, String note, long rowsScanned, long valuesRotated,
-        long valuesCurrent, long conflicts, Map<String, Long> failures, List<String> failedIds,
-        Map<String, Long> valuesByKeyId, Set<String> oldKeysStillNeeded) {
+        String entity,
+        String attribute,
+        String table,
+        String column,
+        CellMode mode,
+        String keyRing,
+        String targetKeyId,
+        Status status,
+        String note,
+        long rowsScanned,
+        long valuesRotated,
+        long valuesCurrent,
+        long conflicts,
+        Map<String, Long> failures,
+        List<String> failedIds,
+        Map<String, Long> valuesByKeyId,
+        Set<String> oldKeysStillNeeded) {
       this.entity = entity;
       this.attribute = attribute;
       this.table = table;
@@ -277,14 +305,17 @@ public final class RotationReport {
     }
 
     /**
-     * Rows whose value kept changing between the job's read and its compare-and-set write, and
-     * that this run left alone (an application write always wins; a later run picks them up).
+     * Rows whose value kept changing between the job's read and its compare-and-set write, and that
+     * this run left alone (an application write always wins; a later run picks them up).
      */
     public long conflicts() {
       return conflicts;
     }
 
-    /** Values that could not be read, by reason ({@code unknown-key}, {@code authentication}, {@code malformed}). */
+    /**
+     * Values that could not be read, by reason ({@code unknown-key}, {@code authentication}, {@code
+     * malformed}).
+     */
     public Map<String, Long> failures() {
       return failures;
     }
@@ -323,8 +354,22 @@ public final class RotationReport {
       parts.put("by key", valuesByKeyId);
       List<String> p = new ArrayList<>();
       parts.forEach((k, v) -> p.add(k + " " + v));
-      return entity + "." + attribute + " (" + table + "." + column + ", " + mode + ", ring " + keyRing
-          + (targetKeyId == null ? "" : ", target " + targetKeyId) + "): " + status + ", " + String.join(", ", p)
+      return entity
+          + "."
+          + attribute
+          + " ("
+          + table
+          + "."
+          + column
+          + ", "
+          + mode
+          + ", ring "
+          + keyRing
+          + (targetKeyId == null ? "" : ", target " + targetKeyId)
+          + "): "
+          + status
+          + ", "
+          + String.join(", ", p)
           + (note.isEmpty() ? "" : " - " + note);
     }
   }

@@ -22,7 +22,10 @@ import jakarta.persistence.Version;
 public class Account {
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rot_account_seq")
-  @SequenceGenerator(name = "rot_account_seq", sequenceName = "rot_account_seq", allocationSize = 500)
+  @SequenceGenerator(
+      name = "rot_account_seq",
+      sequenceName = "rot_account_seq",
+      allocationSize = 500)
   Long id;
 
   @Version int version;

@@ -4,7 +4,6 @@ import io.github.themis4j.jpa.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.Table;
 

@@ -39,7 +39,9 @@ class KeyRotationConcurrencyTest {
     @Override
     public KeyRing keyRing(String name) {
       Runnable r = trigger;
-      if (r != null && StackWalker.getInstance().walk(s -> s.anyMatch(f -> f.getMethodName().equals("reencrypt")))) {
+      if (r != null
+          && StackWalker.getInstance()
+              .walk(s -> s.anyMatch(f -> f.getMethodName().equals("reencrypt")))) {
         trigger = null;
         r.run();
       }
@@ -64,11 +66,13 @@ class KeyRotationConcurrencyTest {
   }
 
   private static void insertMembers(SessionFactory sf, int count) {
-    inTransaction(sf, s -> {
-      for (int n = 0; n < count; n++) {
-        s.persist(Member.of(n));
-      }
-    });
+    inTransaction(
+        sf,
+        s -> {
+          for (int n = 0; n < count; n++) {
+            s.persist(Member.of(n));
+          }
+        });
   }
 
   @Test
@@ -84,12 +88,17 @@ class KeyRotationConcurrencyTest {
         Member stale = held.find(Member.class, ids.get(1));
 
         DuringReencryption keys = new DuringReencryption(RotationData.during());
-        // the job has read the first batch and is re-encrypting row 0 when the application changes it
-        keys.trigger = () -> inTransaction(app, s -> {
-          Member m = s.find(Member.class, ids.get(0));
-          m.email = "written by the application";
-          m.ssn = "999-99-9999";
-        });
+        // the job has read the first batch and is re-encrypting row 0 when the application changes
+        // it
+        keys.trigger =
+            () ->
+                inTransaction(
+                    app,
+                    s -> {
+                      Member m = s.find(Member.class, ids.get(0));
+                      m.email = "written by the application";
+                      m.ssn = "999-99-9999";
+                    });
         RotationReport report;
         try (SessionFactory jobFactory = db.sessionFactory(keys, false, Member.class)) {
           report = KeyRotationJob.builder(jobFactory).batchSize(25).build().run();
@@ -98,8 +107,10 @@ class KeyRotationConcurrencyTest {
         assertThat(report.isComplete()).as(report.summary()).isTrue();
         long emails = KeyRotationJobTest.count(60, n -> RotationData.email(n) != null);
         // row 0 was re-encrypted by the application's own write, so the job rotated one value less
-        assertThat(KeyRotationJobTest.result(report, "RotMember", "email").valuesRotated()).isEqualTo(emails - 1);
-        assertThat(KeyRotationJobTest.result(report, "RotMember", "ssn").valuesRotated()).isEqualTo(59);
+        assertThat(KeyRotationJobTest.result(report, "RotMember", "email").valuesRotated())
+            .isEqualTo(emails - 1);
+        assertThat(KeyRotationJobTest.result(report, "RotMember", "ssn").valuesRotated())
+            .isEqualTo(59);
         assertThat(report.attributes()).allMatch(a -> a.conflicts() == 0);
 
         stale.phone = "changed after the run";
@@ -108,22 +119,24 @@ class KeyRotationConcurrencyTest {
         assertThat(stale.version).isEqualTo(1);
       }
       try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Member.class)) {
-        inTransaction(sf, s -> {
-          Member m0 = s.find(Member.class, ids.get(0));
-          assertThat(m0.email).isEqualTo("written by the application");
-          assertThat(m0.ssn).isEqualTo("999-99-9999");
-          assertThat(m0.phone).isEqualTo(RotationData.phone(0));
-          assertThat(m0.version).isEqualTo(1);
-          Member m1 = s.find(Member.class, ids.get(1));
-          assertThat(m1.phone).isEqualTo("changed after the run");
-          assertThat(m1.email).isEqualTo(RotationData.email(1));
-          for (int n = 2; n < 60; n++) {
-            Member m = s.find(Member.class, ids.get(n));
-            assertThat(m.email).isEqualTo(RotationData.email(n));
-            assertThat(m.ssn).isEqualTo(RotationData.ssn(n));
-            assertThat(m.version).as("the job never increments versions").isZero();
-          }
-        });
+        inTransaction(
+            sf,
+            s -> {
+              Member m0 = s.find(Member.class, ids.get(0));
+              assertThat(m0.email).isEqualTo("written by the application");
+              assertThat(m0.ssn).isEqualTo("999-99-9999");
+              assertThat(m0.phone).isEqualTo(RotationData.phone(0));
+              assertThat(m0.version).isEqualTo(1);
+              Member m1 = s.find(Member.class, ids.get(1));
+              assertThat(m1.phone).isEqualTo("changed after the run");
+              assertThat(m1.email).isEqualTo(RotationData.email(1));
+              for (int n = 2; n < 60; n++) {
+                Member m = s.find(Member.class, ids.get(n));
+                assertThat(m.email).isEqualTo(RotationData.email(n));
+                assertThat(m.ssn).isEqualTo(RotationData.ssn(n));
+                assertThat(m.version).as("the job never increments versions").isZero();
+              }
+            });
       }
     }
   }
@@ -142,42 +155,55 @@ class KeyRotationConcurrencyTest {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger writesDuringRun = new AtomicInteger();
       try (SessionFactory app = db.sessionFactory(RotationData.during(), false, Member.class);
-          SessionFactory jobFactory = db.sessionFactory(RotationData.during(), false, Member.class)) {
-        KeyRotationJob job = KeyRotationJob.builder(jobFactory).batchSize(100)
-            .pauseBetweenBatches(Duration.ofMillis(5)).build();
+          SessionFactory jobFactory =
+              db.sessionFactory(RotationData.during(), false, Member.class)) {
+        KeyRotationJob job =
+            KeyRotationJob.builder(jobFactory)
+                .batchSize(100)
+                .pauseBetweenBatches(Duration.ofMillis(5))
+                .build();
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
           int writer = w;
-          Thread t = new Thread(() -> {
-            Random random = new Random(writer);
-            int i = 0;
-            while (!stop.get()) {
-              int n = random.nextInt(rows / 2) * 2 + writer; // each writer its own rows: no conflicts between writers
-              String email = "app " + writer + " write " + i;
-              String ssn = String.format("%03d-00-%04d", writer, i++ % 10_000);
-              boolean running = job.isRunning();
-              try {
-                inTransaction(app, s -> {
-                  Member m = s.find(Member.class, ids.get(n));
-                  try {
-                    Thread.sleep(random.nextInt(3)); // let the job rewrite the row between read and write
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  m.email = email;
-                  m.ssn = ssn;
-                });
-              } catch (RuntimeException e) {
-                errors.add(e);
-                return;
-              }
-              emails.put(n, email);
-              ssns.put(n, ssn);
-              if (running && job.isRunning()) {
-                writesDuringRun.incrementAndGet();
-              }
-            }
-          }, "application-writer-" + w);
+          Thread t =
+              new Thread(
+                  () -> {
+                    Random random = new Random(writer);
+                    int i = 0;
+                    while (!stop.get()) {
+                      int n =
+                          random.nextInt(rows / 2) * 2
+                              + writer; // each writer its own rows: no conflicts between writers
+                      String email = "app " + writer + " write " + i;
+                      String ssn = String.format("%03d-00-%04d", writer, i++ % 10_000);
+                      boolean running = job.isRunning();
+                      try {
+                        inTransaction(
+                            app,
+                            s -> {
+                              Member m = s.find(Member.class, ids.get(n));
+                              try {
+                                Thread.sleep(
+                                    random.nextInt(
+                                        3)); // let the job rewrite the row between read and write
+                              } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                              }
+                              m.email = email;
+                              m.ssn = ssn;
+                            });
+                      } catch (RuntimeException e) {
+                        errors.add(e);
+                        return;
+                      }
+                      emails.put(n, email);
+                      ssns.put(n, ssn);
+                      if (running && job.isRunning()) {
+                        writesDuringRun.incrementAndGet();
+                      }
+                    }
+                  },
+                  "application-writer-" + w);
           t.start();
           writers.add(t);
         }
@@ -191,18 +217,25 @@ class KeyRotationConcurrencyTest {
             t.join(60_000);
           }
         }
-        assertThat(errors).as("no application write failed (optimistic locking, lock timeouts)").isEmpty();
-        assertThat(writesDuringRun.get()).as("the application wrote while the job ran").isGreaterThan(50);
+        assertThat(errors)
+            .as("no application write failed (optimistic locking, lock timeouts)")
+            .isEmpty();
+        assertThat(writesDuringRun.get())
+            .as("the application wrote while the job ran")
+            .isGreaterThan(50);
         assertThat(report.isComplete()).as(report.summary()).isTrue();
         assertThat(report.anyOldKeyStillNeeded()).isFalse();
       }
       try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Member.class);
           Session s = sf.openSession()) {
-        List<Member> all = s.createQuery("from RotMember order by number", Member.class).getResultList();
+        List<Member> all =
+            s.createQuery("from RotMember order by number", Member.class).getResultList();
         assertThat(all).hasSize(rows);
         for (Member m : all) {
           int n = m.number;
-          assertThat(m.email).as("email of %d", n).isEqualTo(emails.getOrDefault(n, RotationData.email(n)));
+          assertThat(m.email)
+              .as("email of %d", n)
+              .isEqualTo(emails.getOrDefault(n, RotationData.email(n)));
           assertThat(m.ssn).as("ssn of %d", n).isEqualTo(ssns.getOrDefault(n, RotationData.ssn(n)));
           assertThat(m.phone).as("phone of %d", n).isEqualTo(RotationData.phone(n));
         }

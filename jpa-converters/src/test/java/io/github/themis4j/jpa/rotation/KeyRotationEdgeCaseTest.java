@@ -40,7 +40,8 @@ class KeyRotationEdgeCaseTest {
   }
 
   private static long id(RotationDb db, String table, int number) {
-    return ((Number) db.query("select id from " + table + " where number = ?", number).get(0)[0]).longValue();
+    return ((Number) db.query("select id from " + table + " where number = ?", number).get(0)[0])
+        .longValue();
   }
 
   @Test
@@ -52,13 +53,20 @@ class KeyRotationEdgeCaseTest {
       long tampered = id(db, "rot_member", 0);
       long underK0 = id(db, "rot_member", 1);
       long notBase64 = id(db, "rot_member", 2);
-      byte[] email = (byte[]) db.query("select email from rot_member where id = ?", tampered).get(0)[0];
+      byte[] email =
+          (byte[]) db.query("select email from rot_member where id = ?", tampered).get(0)[0];
       email[email.length - 1] ^= 1;
       db.update("update rot_member set email = ? where id = ?", email, tampered);
-      EncryptedValueCodec k0 = new EncryptedValueCodec(
-          KeyRings.of(KeyRing.of("default", "k0", SymmetricKey.fromBytes(RotationData.K0))));
-      db.update("update rot_member set email = ? where id = ?",
-          k0.seal("default", "k0", CellContext.of("rot_member", "email", underK0), "x".getBytes(StandardCharsets.UTF_8)),
+      EncryptedValueCodec k0 =
+          new EncryptedValueCodec(
+              KeyRings.of(KeyRing.of("default", "k0", SymmetricKey.fromBytes(RotationData.K0))));
+      db.update(
+          "update rot_member set email = ? where id = ?",
+          k0.seal(
+              "default",
+              "k0",
+              CellContext.of("rot_member", "email", underK0),
+              "x".getBytes(StandardCharsets.UTF_8)),
           underK0);
       db.update("update rot_member set phone = ? where id = ?", "not base64!", notBase64);
 
@@ -68,8 +76,11 @@ class KeyRotationEdgeCaseTest {
         assertThat(report.failures()).isEqualTo(3);
         AttributeResult e = result(report, "RotMember", "email");
         assertThat(e.status()).isEqualTo(Status.INCOMPLETE);
-        assertThat(e.failures()).isEqualTo(Map.of(EncryptionObserver.AUTHENTICATION, 1L, EncryptionObserver.UNKNOWN_KEY, 1L));
-        assertThat(e.failedIds()).containsExactlyInAnyOrder(String.valueOf(tampered), String.valueOf(underK0));
+        assertThat(e.failures())
+            .isEqualTo(
+                Map.of(EncryptionObserver.AUTHENTICATION, 1L, EncryptionObserver.UNKNOWN_KEY, 1L));
+        assertThat(e.failedIds())
+            .containsExactlyInAnyOrder(String.valueOf(tampered), String.valueOf(underK0));
         assertThat(e.valuesByKeyId()).containsEntry("k0", 1L).containsEntry("k1", 1L);
         assertThat(e.note()).contains("could not be read");
         AttributeResult phone = result(report, "RotMember", "phone");
@@ -78,11 +89,13 @@ class KeyRotationEdgeCaseTest {
         assertThat(result(report, "RotMember", "ssn").status()).isEqualTo(Status.DONE);
         assertThat(report.oldKeysStillNeeded()).isEqualTo(Map.of("default", Set.of("k0", "k1")));
         assertThat(report.canRetire("default", "k1")).isFalse();
-        assertThat(report.canRetire("pii", "p1")).isTrue(); // no attribute of this session factory uses ring pii
+        assertThat(report.canRetire("pii", "p1"))
+            .isTrue(); // no attribute of this session factory uses ring pii
         assertThat(report.summary()).doesNotContain("user1@example.com");
       }
       // every readable value was rotated; the unreadable ones were left exactly as they were
-      assertThat(db.query("select email from rot_member where id = ?", tampered).get(0)[0]).isEqualTo(email);
+      assertThat(db.query("select email from rot_member where id = ?", tampered).get(0)[0])
+          .isEqualTo(email);
       long values = 3L * 40 - KeyRotationJobTest.count(40, n -> RotationData.email(n) == null);
       assertThat(RotationData.keyIds(db, "rot_member", "email", "phone", "ssn_token"))
           .isEqualTo(Map.of("k2", values - 3, "k1", 1L, "k0", 1L, "(not a stored value)", 1L));
@@ -96,13 +109,18 @@ class KeyRotationEdgeCaseTest {
         RotationData.insertAccounts(sf, 30);
       }
       List<Object[]> before = db.query("select id, code from rot_account order by id");
-      KeyRings withK0 = KeyRings.of(
-          KeyRing.builder("default").add("k0", SymmetricKey.fromBytes(RotationData.K0))
-              .add("k1", SymmetricKey.fromBytes(RotationData.K1)).add("k2", SymmetricKey.fromBytes(RotationData.K2))
-              .active("k2").build(),
-          KeyRing.of("pii", "p1", SymmetricKey.fromBytes(RotationData.P1)));
+      KeyRings withK0 =
+          KeyRings.of(
+              KeyRing.builder("default")
+                  .add("k0", SymmetricKey.fromBytes(RotationData.K0))
+                  .add("k1", SymmetricKey.fromBytes(RotationData.K1))
+                  .add("k2", SymmetricKey.fromBytes(RotationData.K2))
+                  .active("k2")
+                  .build(),
+              KeyRing.of("pii", "p1", SymmetricKey.fromBytes(RotationData.P1)));
       try (SessionFactory sf = db.sessionFactory(withK0, false, Account.class)) {
-        KeyRotationJob job = KeyRotationJob.builder(sf).contextImprintKeys("default", "k0", "k2").build();
+        KeyRotationJob job =
+            KeyRotationJob.builder(sf).contextImprintKeys("default", "k0", "k2").build();
         assertThatThrownBy(job::run)
             .isInstanceOf(KeyRotationException.class)
             .hasMessageContaining("RotAccount.code")
@@ -115,7 +133,8 @@ class KeyRotationEdgeCaseTest {
       for (int i = 0; i < before.size(); i++) {
         assertThat(after.get(i)).containsExactly(before.get(i));
       }
-      assertThat(db.query("select rows_done, last_id from themis4j_rotation_progress").get(0)).containsExactly(0L, null);
+      assertThat(db.query("select rows_done, last_id from themis4j_rotation_progress").get(0))
+          .containsExactly(0L, null);
     }
   }
 
@@ -130,7 +149,11 @@ class KeyRotationEdgeCaseTest {
           }
           tx.commit();
         }
-        KeyRotationJob job = KeyRotationJob.builder(v1).batchSize(50).contextImprintKeys("default", "k1", "k2").build();
+        KeyRotationJob job =
+            KeyRotationJob.builder(v1)
+                .batchSize(50)
+                .contextImprintKeys("default", "k1", "k2")
+                .build();
         RotationReport report = job.run();
         AttributeResult code = result(report, "RotPinned", "code");
         assertThat(code.status()).isEqualTo(Status.DONE);
@@ -142,9 +165,11 @@ class KeyRotationEdgeCaseTest {
         assertThat(report.canRetire("default", "k1")).isFalse();
         assertThat(job.run().valuesRotated()).as("a second run re-encrypts nothing").isZero();
       }
-      KeyRings onlyK2 = KeyRings.of(KeyRing.of("default", "k2", SymmetricKey.fromBytes(RotationData.K2)));
+      KeyRings onlyK2 =
+          KeyRings.of(KeyRing.of("default", "k2", SymmetricKey.fromBytes(RotationData.K2)));
       try (SessionFactory v2 = db.sessionFactory(onlyK2, false, Pinned.V2.class)) {
-        RotationReport report = KeyRotationJob.builder(v2).contextImprintKeys("default", "k1", "k2").build().run();
+        RotationReport report =
+            KeyRotationJob.builder(v2).contextImprintKeys("default", "k1", "k2").build().run();
         assertThat(report.isComplete()).as(report.summary()).isTrue();
         assertThat(report.anyOldKeyStillNeeded()).isFalse();
         assertThat(report.canRetire("default", "k1")).isTrue();
@@ -167,25 +192,32 @@ class KeyRotationEdgeCaseTest {
       try (SessionFactory sf = db.sessionFactory(RotationData.during(), false, Account.class)) {
         KeyRotationJob[] holder = new KeyRotationJob[1];
         List<RotationReport> reports = new java.util.ArrayList<>();
-        KeyRotationJob job = KeyRotationJob.builder(sf).batchSize(100)
-            .contextImprintKeys("default", "k1", "k2")
-            .listener(new KeyRotationListener() {
-              @Override
-              public void onBatch(RotationProgress p) {
-                if (reports.size() == 0 && p.kind() == RotationProgress.Kind.RECORDED_KEY && p.rowsDone() == 300) {
-                  holder[0].cancel();
-                }
-                if (reports.size() == 1 && p.kind() == RotationProgress.Kind.CONTEXT_IMPRINT && p.rowsDone() == 400) {
-                  holder[0].cancel();
-                }
-              }
+        KeyRotationJob job =
+            KeyRotationJob.builder(sf)
+                .batchSize(100)
+                .contextImprintKeys("default", "k1", "k2")
+                .listener(
+                    new KeyRotationListener() {
+                      @Override
+                      public void onBatch(RotationProgress p) {
+                        if (reports.size() == 0
+                            && p.kind() == RotationProgress.Kind.RECORDED_KEY
+                            && p.rowsDone() == 300) {
+                          holder[0].cancel();
+                        }
+                        if (reports.size() == 1
+                            && p.kind() == RotationProgress.Kind.CONTEXT_IMPRINT
+                            && p.rowsDone() == 400) {
+                          holder[0].cancel();
+                        }
+                      }
 
-              @Override
-              public void onFinish(RotationReport report) {
-                reports.add(report);
-              }
-            })
-            .build();
+                      @Override
+                      public void onFinish(RotationReport report) {
+                        reports.add(report);
+                      }
+                    })
+                .build();
         holder[0] = job;
         RotationReport first = job.run();
         assertThat(first.cancelled()).isTrue();
@@ -197,17 +229,29 @@ class KeyRotationEdgeCaseTest {
 
         RotationReport second = job.run();
         assertThat(second.cancelled()).isTrue();
-        assertThat(result(second, "RotAccount", "code").valuesByKeyId()).containsOnlyKeys("k1", "k2");
+        assertThat(result(second, "RotAccount", "code").valuesByKeyId())
+            .containsOnlyKeys("k1", "k2");
 
         RotationReport third = job.run();
         assertThat(third.isComplete()).as(third.summary()).isTrue();
         for (String attribute : List.of("email", "phone", "ssn", "balance", "code")) {
-          long total = reports.stream().mapToLong(r -> result(r, "RotAccount", attribute).valuesRotated()).sum();
-          long expected = KeyRotationJobTest.count(rows, n -> {
-            Object v = attribute.equals("email") ? RotationData.email(n) : attribute.equals("code") ? RotationData.code(n) : "x";
-            return v != null && !"".equals(v);
-          });
-          assertThat(total).as("%s re-encrypted once each over three runs", attribute).isEqualTo(expected);
+          long total =
+              reports.stream()
+                  .mapToLong(r -> result(r, "RotAccount", attribute).valuesRotated())
+                  .sum();
+          long expected =
+              KeyRotationJobTest.count(
+                  rows,
+                  n -> {
+                    Object v =
+                        attribute.equals("email")
+                            ? RotationData.email(n)
+                            : attribute.equals("code") ? RotationData.code(n) : "x";
+                    return v != null && !"".equals(v);
+                  });
+          assertThat(total)
+              .as("%s re-encrypted once each over three runs", attribute)
+              .isEqualTo(expected);
         }
       }
       try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Account.class)) {
@@ -218,12 +262,17 @@ class KeyRotationEdgeCaseTest {
 
   @Test
   void inheritedAttributesAreRotatedOnceInTheTableHoldingThem() {
-    Class<?>[] entities = {Hierarchies.Vehicle.class, Hierarchies.Car.class, Hierarchies.Animal.class,
-        Hierarchies.Dog.class};
-    // one session factory with swappable rings: H2 2.4 ties the discriminator check constraint to the
+    Class<?>[] entities = {
+      Hierarchies.Vehicle.class,
+      Hierarchies.Car.class,
+      Hierarchies.Animal.class,
+      Hierarchies.Dog.class
+    };
+    // one session factory with swappable rings: H2 2.4 ties the discriminator check constraint to
+    // the
     // connection that created it, so the table must not outlive the session factory that created it
-    java.util.concurrent.atomic.AtomicReference<KeyRings> rings = new java.util.concurrent.atomic.AtomicReference<>(
-        RotationData.before());
+    java.util.concurrent.atomic.AtomicReference<KeyRings> rings =
+        new java.util.concurrent.atomic.AtomicReference<>(RotationData.before());
     try (RotationDb db = RotationDb.create(false);
         SessionFactory sf = db.sessionFactory(name -> rings.get().keyRing(name), true, entities)) {
       try (Session s = sf.openSession()) {
@@ -251,9 +300,13 @@ class KeyRotationEdgeCaseTest {
       assertThat(report.isComplete()).as(report.summary()).isTrue();
       assertThat(report.attributes())
           .extracting(a -> a.table() + "." + a.column() + "=" + a.valuesRotated())
-          .containsExactlyInAnyOrder("rot_vehicle.plate=30", "rot_vehicle.vin=15", "rot_animal.name=30",
+          .containsExactlyInAnyOrder(
+              "rot_vehicle.plate=30",
+              "rot_vehicle.vin=15",
+              "rot_animal.name=30",
               "rot_dog.chip=10");
-      assertThat(RotationData.keyIds(db, "rot_vehicle", "plate", "vin")).isEqualTo(Map.of("k2", 45L));
+      assertThat(RotationData.keyIds(db, "rot_vehicle", "plate", "vin"))
+          .isEqualTo(Map.of("k2", 45L));
       assertThat(RotationData.keyIds(db, "rot_dog", "chip")).isEqualTo(Map.of("k2", 10L));
       rings.set(KeyRings.of(KeyRing.of("default", "k2", SymmetricKey.fromBytes(RotationData.K2))));
       try (Session s = sf.openSession()) {
@@ -277,16 +330,21 @@ class KeyRotationEdgeCaseTest {
   void badSettingsAreRejected() {
     try (RotationDb db = RotationDb.create(false);
         SessionFactory sf = db.sessionFactory(RotationData.before(), true, Member.class)) {
-      assertThatThrownBy(() -> KeyRotationJob.builder(sf).batchSize(0)).isInstanceOf(InvalidArgumentException.class);
-      assertThatThrownBy(() -> KeyRotationJob.builder(sf).pauseBetweenBatches(Duration.ofMillis(-1)))
+      assertThatThrownBy(() -> KeyRotationJob.builder(sf).batchSize(0))
+          .isInstanceOf(InvalidArgumentException.class);
+      assertThatThrownBy(
+              () -> KeyRotationJob.builder(sf).pauseBetweenBatches(Duration.ofMillis(-1)))
           .isInstanceOf(InvalidArgumentException.class);
       assertThatThrownBy(() -> KeyRotationJob.builder(sf).contextImprintKeys("default", "k1", "k1"))
-          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("both 'k1'");
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("both 'k1'");
       assertThatThrownBy(() -> KeyRotationJob.builder(sf).progressTable("x; drop table y"))
           .isInstanceOf(InvalidArgumentException.class);
       assertThatThrownBy(() -> KeyRotationJob.builder(sf).entities("NoSuchEntity").build())
-          .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("RotMember");
-      assertThatThrownBy(() -> KeyRotationJob.builder(null)).isInstanceOf(InvalidArgumentException.class);
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("RotMember");
+      assertThatThrownBy(() -> KeyRotationJob.builder(null))
+          .isInstanceOf(InvalidArgumentException.class);
     }
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A rotation killed with SIGKILL in the middle of its Seal/Token Protect pass, run again and killed
  * in the middle of its Context Imprint pass, then run to the end: every value is under the new key
- * and decrypts to what was written, the Context Imprint progress counts every row exactly once.
- * The killed runs are separate JVMs on the same database (H2 in files, or the PostgreSQL/MariaDB
+ * and decrypts to what was written, the Context Imprint progress counts every row exactly once. The
+ * killed runs are separate JVMs on the same database (H2 in files, or the PostgreSQL/MariaDB
  * profile's server).
  */
 class KeyRotationKillTest {
@@ -41,9 +41,11 @@ class KeyRotationKillTest {
       assertThat(mid.get("k1")).as("some were not").isPositive();
       assertThat(mid.get("k1") + mid.get("k2")).isEqualTo(sealed);
 
-      // killed while re-encrypting Context Imprint values: the progress row holds a partial position
+      // killed while re-encrypting Context Imprint values: the progress row holds a partial
+      // position
       runAndKill(db, Kind.CONTEXT_IMPRINT, 1_500);
-      List<Object[]> progress = db.query("select rows_done, finished from themis4j_rotation_progress");
+      List<Object[]> progress =
+          db.query("select rows_done, finished from themis4j_rotation_progress");
       assertThat(progress).hasSize(1);
       long doneAtKill = ((Number) progress.get(0)[0]).longValue();
       assertThat(doneAtKill).isBetween(1_500L, ACCOUNTS - 100L);
@@ -51,11 +53,18 @@ class KeyRotationKillTest {
 
       try (SessionFactory sf = db.sessionFactory(RotationData.during(), false, Account.class)) {
         RotationReport report =
-            KeyRotationJob.builder(sf).batchSize(500).contextImprintKeys("default", "k1", "k2").build().run();
+            KeyRotationJob.builder(sf)
+                .batchSize(500)
+                .contextImprintKeys("default", "k1", "k2")
+                .build()
+                .run();
         assertThat(report.isComplete()).as(report.summary()).isTrue();
         assertThat(report.canRetire("default", "k1")).isTrue();
-        RotationReport.AttributeResult code = KeyRotationJobTest.result(report, "RotAccount", "code");
-        assertThat(code.rowsScanned()).as("the resumed run only did the rest").isEqualTo(ACCOUNTS - doneAtKill);
+        RotationReport.AttributeResult code =
+            KeyRotationJobTest.result(report, "RotAccount", "code");
+        assertThat(code.rowsScanned())
+            .as("the resumed run only did the rest")
+            .isEqualTo(ACCOUNTS - doneAtKill);
       }
       assertThat(db.query("select rows_done, finished from themis4j_rotation_progress").get(0))
           .containsExactly((long) ACCOUNTS, 1);
@@ -66,20 +75,36 @@ class KeyRotationKillTest {
     }
   }
 
-  /** Starts {@link RotationChild} on {@code db} and kills it (SIGKILL) once a pass of {@code kind} has done {@code rows}. */
-  private static void runAndKill(RotationDb db, Kind kind, long rows) throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command()
-        .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+  /**
+   * Starts {@link RotationChild} on {@code db} and kills it (SIGKILL) once a pass of {@code kind}
+   * has done {@code rows}.
+   */
+  private static void runAndKill(RotationDb db, Kind kind, long rows)
+      throws IOException, InterruptedException {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     File stderr = File.createTempFile("rotation-child", ".log");
     try {
-      Process p = new ProcessBuilder(
-              java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), RotationChild.class.getName(),
-              db.url, db.user, db.password)
-          .redirectError(stderr)
-          .start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  RotationChild.class.getName(),
+                  db.url,
+                  db.user,
+                  db.password)
+              .redirectError(stderr)
+              .start();
       List<String> seen = new ArrayList<>();
       boolean killed = false;
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         String line;
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {

@@ -39,10 +39,16 @@ final class RotationData {
   /** During the rotation: the new keys added and active, the old ones still held. */
   static KeyRings during() {
     return KeyRings.of(
-        KeyRing.builder("default").add("k1", SymmetricKey.fromBytes(K1)).add("k2", SymmetricKey.fromBytes(K2))
-            .active("k2").build(),
-        KeyRing.builder("pii").add("p1", SymmetricKey.fromBytes(P1)).add("p2", SymmetricKey.fromBytes(P2))
-            .active("p2").build());
+        KeyRing.builder("default")
+            .add("k1", SymmetricKey.fromBytes(K1))
+            .add("k2", SymmetricKey.fromBytes(K2))
+            .active("k2")
+            .build(),
+        KeyRing.builder("pii")
+            .add("p1", SymmetricKey.fromBytes(P1))
+            .add("p2", SymmetricKey.fromBytes(P2))
+            .active("p2")
+            .build());
   }
 
   /** After the rotation: the old keys removed. */
@@ -65,7 +71,9 @@ final class RotationData {
   }
 
   static String code(int n) {
-    return n % 13 == 4 ? "" : n % 17 == 2 ? null : "C" + Integer.toString(n * 7919, 36).toUpperCase();
+    return n % 13 == 4
+        ? ""
+        : n % 17 == 2 ? null : "C" + Integer.toString(n * 7919, 36).toUpperCase();
   }
 
   static Long balance(int n) {
@@ -122,10 +130,13 @@ final class RotationData {
     }
   }
 
-  /** Loads every account through Hibernate and checks every attribute against its expected value. */
+  /**
+   * Loads every account through Hibernate and checks every attribute against its expected value.
+   */
   static void assertAccounts(SessionFactory sf, int count) {
     try (Session s = sf.openSession()) {
-      List<Account> all = s.createQuery("from RotAccount order by number", Account.class).getResultList();
+      List<Account> all =
+          s.createQuery("from RotAccount order by number", Account.class).getResultList();
       assertThat(all).hasSize(count);
       for (int n = 0; n < count; n++) {
         assertAccount(all.get(n), n);
@@ -144,7 +155,8 @@ final class RotationData {
 
   static void assertDocuments(SessionFactory sf, int count) {
     try (Session s = sf.openSession()) {
-      List<Document> all = s.createQuery("from RotDocument order by number", Document.class).getResultList();
+      List<Document> all =
+          s.createQuery("from RotDocument order by number", Document.class).getResultList();
       assertThat(all).hasSize(count);
       for (int n = 0; n < count; n++) {
         assertThat(all.get(n).body).isEqualTo(body(n));
@@ -152,12 +164,18 @@ final class RotationData {
     }
   }
 
-  /** The key ids recorded in every non-null Seal/Token Protect column of the account table, read over JDBC. */
+  /**
+   * The key ids recorded in every non-null Seal/Token Protect column of the account table, read
+   * over JDBC.
+   */
   static java.util.Map<String, Long> accountKeyIds(RotationDb db) {
     return keyIds(db, "rot_account", "email", "phone", "ssn_token", "balance");
   }
 
-  /** The key ids recorded in the non-null values of these columns (binary, or base64 text), read over JDBC. */
+  /**
+   * The key ids recorded in the non-null values of these columns (binary, or base64 text), read
+   * over JDBC.
+   */
   static java.util.Map<String, Long> keyIds(RotationDb db, String table, String... columns) {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();
     for (Object[] row : db.query("select " + String.join(", ", columns) + " from " + table)) {
@@ -167,7 +185,8 @@ final class RotationData {
         }
         String key;
         try {
-          byte[] stored = v instanceof String ? java.util.Base64.getDecoder().decode((String) v) : (byte[]) v;
+          byte[] stored =
+              v instanceof String ? java.util.Base64.getDecoder().decode((String) v) : (byte[]) v;
           key = EncryptedValueCodec.storedKeyId(stored);
         } catch (RuntimeException e) {
           key = "(not a stored value)";

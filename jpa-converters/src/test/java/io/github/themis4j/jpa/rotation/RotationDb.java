@@ -31,9 +31,16 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * pom's profiles). Dropped by {@link #close()}.
  */
 final class RotationDb implements AutoCloseable {
-  enum Kind { H2, POSTGRESQL, MARIADB }
+  enum Kind {
+    H2,
+    POSTGRESQL,
+    MARIADB
+  }
 
-  /** Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly referenced). */
+  /**
+   * Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly
+   * referenced).
+   */
   private static final java.util.logging.Logger HIBERNATE_LOG = quiet();
 
   private static final String PG_BASE = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -46,7 +53,8 @@ final class RotationDb implements AutoCloseable {
   private final String scratch;
   private final Path dir;
 
-  private RotationDb(Kind kind, String url, String user, String password, String scratch, Path dir) {
+  private RotationDb(
+      Kind kind, String url, String user, String password, String scratch, Path dir) {
     this.kind = kind;
     this.url = url;
     this.user = user;
@@ -56,7 +64,8 @@ final class RotationDb implements AutoCloseable {
   }
 
   /** The rotation job's progress lines, kept out of the test output too. */
-  private static final java.util.logging.Logger ROTATION_LOG = quiet("io.github.themis4j.jpa.rotation");
+  private static final java.util.logging.Logger ROTATION_LOG =
+      quiet("io.github.themis4j.jpa.rotation");
 
   private static java.util.logging.Logger quiet() {
     return quiet("org.hibernate");
@@ -82,38 +91,50 @@ final class RotationDb implements AutoCloseable {
     }
   }
 
-  /** A database reachable from this JVM only (H2 in memory) or from others too (server, H2 files). */
+  /**
+   * A database reachable from this JVM only (H2 in memory) or from others too (server, H2 files).
+   */
   static RotationDb create(boolean sharedWithOtherJvms) {
     String name = "t4j_rot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Kind kind = kind();
     try {
       switch (kind) {
-        case POSTGRESQL: {
-          String user = pgUser();
-          try (Connection c = DriverManager.getConnection(PG_BASE, user, "");
-              Statement s = c.createStatement()) {
-            s.execute("create schema " + name);
+        case POSTGRESQL:
+          {
+            String user = pgUser();
+            try (Connection c = DriverManager.getConnection(PG_BASE, user, "");
+                Statement s = c.createStatement()) {
+              s.execute("create schema " + name);
+            }
+            return new RotationDb(kind, PG_BASE + "?currentSchema=" + name, user, "", name, null);
           }
-          return new RotationDb(kind, PG_BASE + "?currentSchema=" + name, user, "", name, null);
-        }
-        case MARIADB: {
-          try (Connection c = DriverManager.getConnection(MARIADB_BASE, "root", "");
-              Statement s = c.createStatement()) {
-            s.execute("create database " + name);
+        case MARIADB:
+          {
+            try (Connection c = DriverManager.getConnection(MARIADB_BASE, "root", "");
+                Statement s = c.createStatement()) {
+              s.execute("create database " + name);
+            }
+            return new RotationDb(kind, MARIADB_BASE + name, "root", "", name, null);
           }
-          return new RotationDb(kind, MARIADB_BASE + name, "root", "", name, null);
-        }
         default:
           if (sharedWithOtherJvms) {
             Path dir = Files.createTempDirectory(name);
-            // WRITE_DELAY=0: every commit reaches the file at once, so a killed JVM loses nothing committed
+            // WRITE_DELAY=0: every commit reaches the file at once, so a killed JVM loses nothing
+            // committed
             return new RotationDb(
-                kind, "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", name, dir);
+                kind,
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0",
+                "sa",
+                "",
+                name,
+                dir);
           }
-          return new RotationDb(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name, null);
+          return new RotationDb(
+              kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name, null);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the " + kind + " test database: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot prepare the " + kind + " test database: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,7 +148,8 @@ final class RotationDb implements AutoCloseable {
         // try the next one
       }
     }
-    throw new IllegalStateException("cannot connect to PostgreSQL at " + PG_BASE + " as postgres or root");
+    throw new IllegalStateException(
+        "cannot connect to PostgreSQL at " + PG_BASE + " as postgres or root");
   }
 
   /** A session factory over this database. */
@@ -136,13 +158,21 @@ final class RotationDb implements AutoCloseable {
   }
 
   SessionFactory sessionFactory(
-      KeyRingProvider keys, boolean createSchema, StatementInspector inspector, Class<?>... entities) {
+      KeyRingProvider keys,
+      boolean createSchema,
+      StatementInspector inspector,
+      Class<?>... entities) {
     return sessionFactory(url, user, password, keys, createSchema, inspector, entities);
   }
 
   static SessionFactory sessionFactory(
-      String url, String user, String password, KeyRingProvider keys, boolean createSchema,
-      StatementInspector inspector, Class<?>... entities) {
+      String url,
+      String user,
+      String password,
+      KeyRingProvider keys,
+      boolean createSchema,
+      StatementInspector inspector,
+      Class<?>... entities) {
     Configuration cfg = new Configuration();
     for (Class<?> e : entities) {
       cfg.addAnnotatedClass(e);
@@ -229,7 +259,8 @@ final class RotationDb implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute(drop);
     } catch (SQLException e) {
-      System.err.println("WARNING: could not drop test database " + scratch + ": " + e.getMessage());
+      System.err.println(
+          "WARNING: could not drop test database " + scratch + ": " + e.getMessage());
     }
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {

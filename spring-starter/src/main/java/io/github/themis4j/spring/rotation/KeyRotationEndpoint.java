@@ -71,14 +71,20 @@ public class KeyRotationEndpoint {
       return out;
     }
     lastError = null;
-    worker = new Thread(() -> {
-      try {
-        job.run();
-      } catch (RuntimeException e) {
-        lastError = e.getMessage();
-        LOG.log(Level.WARNING, "key rotation run started from the keyrotation endpoint failed", e);
-      }
-    }, "themis4j-key-rotation");
+    worker =
+        new Thread(
+            () -> {
+              try {
+                job.run();
+              } catch (RuntimeException e) {
+                lastError = e.getMessage();
+                LOG.log(
+                    Level.WARNING,
+                    "key rotation run started from the keyrotation endpoint failed",
+                    e);
+              }
+            },
+            "themis4j-key-rotation");
     worker.setDaemon(true);
     worker.start();
     out.put("started", true);

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       Token Protect attributes of a table) and {@code kind} ({@code recorded-key}, {@code
  *       context-imprint});
  *   <li>{@value #VALUES_ROTATED}: values re-encrypted by the current (or last) run, same tags;
- *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted at
- *       the end of the last run (how much data still needs an old key);
+ *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted
+ *       at the end of the last run (how much data still needs an old key);
  *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run found values still needing an old key, else 0
  *       (-1 before the first run).
  * </ul>
@@ -41,7 +41,8 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
   public MicrometerKeyRotationListener(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(OLD_KEYS_NEEDED, oldKeysNeeded, AtomicLong::doubleValue)
-        .description("1 if stored values still need an old key after the last key rotation run, else 0")
+        .description(
+            "1 if stored values still need an old key after the last key rotation run, else 0")
         .register(registry);
   }
 
@@ -62,33 +63,54 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
 
   @Override
   public void onFinish(RotationReport report) {
-    values.forEach((k, v) -> {
-      if (k.startsWith(VALUES_BY_KEY + "|")) {
-        v.set(0); // keys no longer holding values drop to zero
-      }
-    });
-    report.valuesByKey().forEach((ring, byKey) -> byKey.forEach((key, n) ->
-        gauge(VALUES_BY_KEY, "Stored encrypted values per key id, counted by the last key rotation run",
-            Tags.of("key.ring", ring, "key.id", key)).set(n)));
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(VALUES_BY_KEY + "|")) {
+            v.set(0); // keys no longer holding values drop to zero
+          }
+        });
+    report
+        .valuesByKey()
+        .forEach(
+            (ring, byKey) ->
+                byKey.forEach(
+                    (key, n) ->
+                        gauge(
+                                VALUES_BY_KEY,
+                                "Stored encrypted values per key id, counted by the last key"
+                                    + " rotation run",
+                                Tags.of("key.ring", ring, "key.id", key))
+                            .set(n)));
     oldKeysNeeded.set(report.anyOldKeyStillNeeded() ? 1 : 0);
   }
 
   private void record(RotationProgress p) {
-    Tags tags = Tags.of(
-        "entity", p.entity(),
-        "table", p.table(),
-        "attribute", p.attribute() == null ? "*" : p.attribute(),
-        "kind", p.kind() == RotationProgress.Kind.RECORDED_KEY ? "recorded-key" : "context-imprint");
+    Tags tags =
+        Tags.of(
+            "entity",
+            p.entity(),
+            "table",
+            p.table(),
+            "attribute",
+            p.attribute() == null ? "*" : p.attribute(),
+            "kind",
+            p.kind() == RotationProgress.Kind.RECORDED_KEY ? "recorded-key" : "context-imprint");
     gauge(ROWS_DONE, "Rows done by the key rotation pass over a table", tags).set(p.rowsDone());
     gauge(ROWS_TO_DO, "Rows to do by the key rotation pass over a table", tags).set(p.rowsToDo());
-    gauge(VALUES_ROTATED, "Values re-encrypted by the current or last key rotation run", tags).set(p.valuesRotated());
+    gauge(VALUES_ROTATED, "Values re-encrypted by the current or last key rotation run", tags)
+        .set(p.valuesRotated());
   }
 
   private AtomicLong gauge(String name, String description, Tags tags) {
-    return values.computeIfAbsent(name + "|" + tags, k -> {
-      AtomicLong holder = new AtomicLong();
-      Gauge.builder(name, holder, AtomicLong::doubleValue).description(description).tags(tags).register(registry);
-      return holder;
-    });
+    return values.computeIfAbsent(
+        name + "|" + tags,
+        k -> {
+          AtomicLong holder = new AtomicLong();
+          Gauge.builder(name, holder, AtomicLong::doubleValue)
+              .description(description)
+              .tags(tags)
+              .register(registry);
+          return holder;
+        });
   }
 }

@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
  * The key rotation job of {@code themis4j-jpa} as Spring beans: the {@link KeyRotationJob} over the
  * application's JPA entities (Hibernate), an {@link ApplicationRunner} that runs it once at startup
  * when {@code themis4j.rotation.run=true} (also as a command-line argument {@code
- * --themis4j.rotation.run=true}), Micrometer gauges of its progress when a {@link MeterRegistry}
- * is present, and the {@code keyrotation} Actuator endpoint when Actuator is present. Settings:
- * {@link ThemisRotationProperties}; switched off by {@code themis4j.rotation.enabled=false}.
+ * --themis4j.rotation.run=true}), Micrometer gauges of its progress when a {@link MeterRegistry} is
+ * present, and the {@code keyrotation} Actuator endpoint when Actuator is present. Settings: {@link
+ * ThemisRotationProperties}; switched off by {@code themis4j.rotation.enabled=false}.
  */
 @AutoConfiguration(
     after = ThemisJpaAutoConfiguration.class,
@@ -49,26 +49,32 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "themis4j.rotation.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThemisRotationProperties.class)
 public final class ThemisRotationAutoConfiguration {
-  private static final Logger LOG = Logger.getLogger(ThemisRotationAutoConfiguration.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ThemisRotationAutoConfiguration.class.getName());
 
   @Bean
   @ConditionalOnMissingBean
   KeyRotationJob themisKeyRotationJob(
-      EntityManagerFactory entityManagerFactory, ThemisRotationProperties properties,
+      EntityManagerFactory entityManagerFactory,
+      ThemisRotationProperties properties,
       ObjectProvider<KeyRotationListener> listeners) {
-    KeyRotationJob.Builder b = KeyRotationJob.builder(entityManagerFactory.unwrap(SessionFactory.class))
-        .batchSize(properties.getBatchSize())
-        .pauseBetweenBatches(properties.getPause())
-        .maxAttempts(properties.getMaxAttempts())
-        .verify(properties.isVerify())
-        .progressTable(properties.getProgressTable())
-        .createProgressTable(properties.isCreateProgressTable())
-        .entities(properties.getEntities().toArray(new String[0]));
-    for (Map.Entry<String, ThemisRotationProperties.ContextImprintKeys> e : properties.getContextImprint().entrySet()) {
+    KeyRotationJob.Builder b =
+        KeyRotationJob.builder(entityManagerFactory.unwrap(SessionFactory.class))
+            .batchSize(properties.getBatchSize())
+            .pauseBetweenBatches(properties.getPause())
+            .maxAttempts(properties.getMaxAttempts())
+            .verify(properties.isVerify())
+            .progressTable(properties.getProgressTable())
+            .createProgressTable(properties.isCreateProgressTable())
+            .entities(properties.getEntities().toArray(new String[0]));
+    for (Map.Entry<String, ThemisRotationProperties.ContextImprintKeys> e :
+        properties.getContextImprint().entrySet()) {
       ThemisRotationProperties.ContextImprintKeys k = e.getValue();
       if (k == null || k.getFrom() == null || k.getTo() == null) {
         throw new InvalidArgumentException(
-            "themis4j.rotation.context-imprint." + e.getKey() + " needs both 'from' (the key id the values are "
+            "themis4j.rotation.context-imprint."
+                + e.getKey()
+                + " needs both 'from' (the key id the values are "
                 + "encrypted with now) and 'to' (the key id to re-encrypt them with)");
       }
       b.contextImprintKeys(e.getKey(), k.getFrom(), k.getTo());
@@ -82,13 +88,18 @@ public final class ThemisRotationAutoConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty("themis4j.rotation.run")
-  ApplicationRunner themisKeyRotationRunner(KeyRotationJob job, ThemisRotationProperties properties) {
+  ApplicationRunner themisKeyRotationRunner(
+      KeyRotationJob job, ThemisRotationProperties properties) {
     return args -> {
       RotationReport report = job.run();
       if (!report.isComplete() && properties.isFailOnIncomplete()) {
         throw new KeyRotationException(
-            "key rotation incomplete (themis4j.rotation.fail-on-incomplete=true): old keys still needed "
-                + report.oldKeysStillNeeded() + ", " + report.failures() + " unreadable values; see the log");
+            "key rotation incomplete (themis4j.rotation.fail-on-incomplete=true): old keys still"
+                + " needed "
+                + report.oldKeysStillNeeded()
+                + ", "
+                + report.failures()
+                + " unreadable values; see the log");
       }
     };
   }

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the key rotation job ({@code themis4j.rotation.*}). The job re-encrypts stored
- * {@code @Encrypted} values not under their key ring's active key; see {@code docs/KEY-ROTATION.md}.
+ * {@code @Encrypted} values not under their key ring's active key; see {@code
+ * docs/KEY-ROTATION.md}.
  *
  * <pre>
  * # run it once at startup (for example as a one-off command: java -jar app.jar --themis4j.rotation.run=true

@@ -57,7 +57,8 @@ class KeyRotationSpringBootTest {
     "themis4j.key-rings.pii.keys[0].value=" + K2
   };
 
-  private static ConfigurableApplicationContext start(String db, String[] ring, String[] args, String... properties) {
+  private static ConfigurableApplicationContext start(
+      String db, String[] ring, String[] args, String... properties) {
     return new SpringApplicationBuilder(E2eApplication.class)
         .web(WebApplicationType.NONE)
         .properties(
@@ -71,8 +72,12 @@ class KeyRotationSpringBootTest {
   }
 
   private static List<String> storedKeyIds(ConfigurableApplicationContext context) {
-    return context.getBean(JdbcTemplate.class).queryForList("select name from patient order by id", byte[].class)
-        .stream().map(EncryptedValueCodec::storedKeyId).toList();
+    return context
+        .getBean(JdbcTemplate.class)
+        .queryForList("select name from patient order by id", byte[].class)
+        .stream()
+        .map(EncryptedValueCodec::storedKeyId)
+        .toList();
   }
 
   private static String name(int i) {
@@ -94,32 +99,60 @@ class KeyRotationSpringBootTest {
   @Test
   void runFromTheCommandLineThenTheOldKeyIsRemoved(CapturedOutput output) throws Exception {
     String db = insertPatients(40);
-    try (ConfigurableApplicationContext v2 = start(db, PII_K1_K2, new String[] {"--themis4j.rotation.run=true"},
-        "management.endpoints.web.exposure.include=health,keyrotation")) {
+    try (ConfigurableApplicationContext v2 =
+        start(
+            db,
+            PII_K1_K2,
+            new String[] {"--themis4j.rotation.run=true"},
+            "management.endpoints.web.exposure.include=health,keyrotation")) {
       assertThat(storedKeyIds(v2)).hasSize(40).containsOnly("k2");
       KeyRotationJob job = v2.getBean(KeyRotationJob.class);
       RotationReport report = job.lastReport().orElseThrow();
       assertThat(report.isComplete()).as(report.summary()).isTrue();
       assertThat(report.canRetire("pii", "k1")).isTrue();
-      assertThat(report.valuesByKey()).isEqualTo(Map.of("pii", Map.of("k2", 40L), "default", Map.of("d1", 40L)));
+      assertThat(report.valuesByKey())
+          .isEqualTo(Map.of("pii", Map.of("k2", 40L), "default", Map.of("d1", 40L)));
 
       MeterRegistry meters = v2.getBean(MeterRegistry.class);
-      assertThat(meters.get(MicrometerKeyRotationListener.ROWS_DONE).tag("entity", "Patient").gauge().value())
+      assertThat(
+              meters
+                  .get(MicrometerKeyRotationListener.ROWS_DONE)
+                  .tag("entity", "Patient")
+                  .gauge()
+                  .value())
           .isEqualTo(40.0);
-      assertThat(meters.get(MicrometerKeyRotationListener.ROWS_TO_DO).tag("entity", "Patient").gauge().value())
+      assertThat(
+              meters
+                  .get(MicrometerKeyRotationListener.ROWS_TO_DO)
+                  .tag("entity", "Patient")
+                  .gauge()
+                  .value())
           .isEqualTo(40.0);
-      assertThat(meters.get(MicrometerKeyRotationListener.VALUES_ROTATED).tag("entity", "Patient").gauge().value())
+      assertThat(
+              meters
+                  .get(MicrometerKeyRotationListener.VALUES_ROTATED)
+                  .tag("entity", "Patient")
+                  .gauge()
+                  .value())
           .isEqualTo(40.0); // names under k1; birth dates were already under the active key d1
-      assertThat(meters.get(MicrometerKeyRotationListener.VALUES_BY_KEY).tags("key.ring", "pii", "key.id", "k2")
-          .gauge().value()).isEqualTo(40.0);
-      assertThat(meters.get(MicrometerKeyRotationListener.OLD_KEYS_NEEDED).gauge().value()).isZero();
+      assertThat(
+              meters
+                  .get(MicrometerKeyRotationListener.VALUES_BY_KEY)
+                  .tags("key.ring", "pii", "key.id", "k2")
+                  .gauge()
+                  .value())
+          .isEqualTo(40.0);
+      assertThat(meters.get(MicrometerKeyRotationListener.OLD_KEYS_NEEDED).gauge().value())
+          .isZero();
 
       KeyRotationEndpoint endpoint = v2.getBean(KeyRotationEndpoint.class);
       Map<String, Object> status = endpoint.status();
       assertThat(status.get("running")).isEqualTo(false);
       assertThat(((Map<?, ?>) status.get("lastReport")).get("complete")).isEqualTo(true);
       assertThat(endpoint.start().get("started")).isEqualTo(true);
-      for (int i = 0; i < 600 && (job.isRunning() || job.lastReport().orElseThrow() == report); i++) {
+      for (int i = 0;
+          i < 600 && (job.isRunning() || job.lastReport().orElseThrow() == report);
+          i++) {
         Thread.sleep(50);
       }
       Map<?, ?> second = (Map<?, ?>) endpoint.status().get("lastReport");
@@ -132,11 +165,18 @@ class KeyRotationSpringBootTest {
     try (ConfigurableApplicationContext v3 = start(db, PII_K2, new String[0])) {
       PatientRepository patients = v3.getBean(PatientRepository.class);
       List<Patient> all = patients.findAll();
-      assertThat(all).hasSize(40).extracting(Patient::getName)
-          .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 40).mapToObj(i -> name(i)).toList());
-      assertThat(v3.getBeansOfType(ApplicationRunner.class)).doesNotContainKey("themisKeyRotationRunner");
+      assertThat(all)
+          .hasSize(40)
+          .extracting(Patient::getName)
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.stream.IntStream.range(0, 40).mapToObj(i -> name(i)).toList());
+      assertThat(v3.getBeansOfType(ApplicationRunner.class))
+          .doesNotContainKey("themisKeyRotationRunner");
     }
-    assertThat(output).doesNotContain(K1).doesNotContain(K2).doesNotContain(EncryptedEntitySpringBootTest.DEFAULT_KEY)
+    assertThat(output)
+        .doesNotContain(K1)
+        .doesNotContain(K2)
+        .doesNotContain(EncryptedEntitySpringBootTest.DEFAULT_KEY)
         .contains("no stored value needs an old key");
   }
 
@@ -144,24 +184,35 @@ class KeyRotationSpringBootTest {
   void anIncompleteRunFailsStartupWhenAskedTo() {
     String db = insertPatients(5);
     try (ConfigurableApplicationContext v1 = start(db, PII_K1, new String[0])) {
-      v1.getBean(JdbcTemplate.class).update("update patient set name = ? where id = (select min(id) from patient)",
-          (Object) new byte[] {1, 0, 2, 'k', '1', 0, 0, 0});
+      v1.getBean(JdbcTemplate.class)
+          .update(
+              "update patient set name = ? where id = (select min(id) from patient)",
+              (Object) new byte[] {1, 0, 2, 'k', '1', 0, 0, 0});
     }
-    assertThatThrownBy(() -> start(db, PII_K1_K2, new String[] {"--themis4j.rotation.run=true"},
-        "themis4j.rotation.fail-on-incomplete=true"))
+    assertThatThrownBy(
+            () ->
+                start(
+                    db,
+                    PII_K1_K2,
+                    new String[] {"--themis4j.rotation.run=true"},
+                    "themis4j.rotation.fail-on-incomplete=true"))
         .isInstanceOf(KeyRotationException.class)
-        .hasMessageContaining("old keys still needed {pii=[k1]}").hasMessageContaining("1 unreadable");
+        .hasMessageContaining("old keys still needed {pii=[k1]}")
+        .hasMessageContaining("1 unreadable");
   }
 
   @Test
   void canBeSwitchedOffAndRejectsHalfNamedContextImprintKeys() {
     String db = "keyrotation" + DB.incrementAndGet();
-    try (ConfigurableApplicationContext off = start(db, PII_K1, new String[0], "themis4j.rotation.enabled=false")) {
+    try (ConfigurableApplicationContext off =
+        start(db, PII_K1, new String[0], "themis4j.rotation.enabled=false")) {
       assertThat(off.getBeansOfType(KeyRotationJob.class)).isEmpty();
       assertThat(off.getBeansOfType(KeyRotationEndpoint.class)).isEmpty();
     }
-    assertThatThrownBy(() -> start(db, PII_K1, new String[0], "themis4j.rotation.context-imprint.pii.from=k1"))
+    assertThatThrownBy(
+            () -> start(db, PII_K1, new String[0], "themis4j.rotation.context-imprint.pii.from=k1"))
         .hasRootCauseInstanceOf(InvalidArgumentException.class)
-        .rootCause().hasMessageContaining("themis4j.rotation.context-imprint.pii needs both 'from'");
+        .rootCause()
+        .hasMessageContaining("themis4j.rotation.context-imprint.pii needs both 'from'");
   }
 }
