@@ -242,4 +242,102 @@ class KeyRotationConcurrencyTest {
       }
     }
   }
+
+  @Test
+  void twoRunsAtOnceShareTheWorkAndEncryptNothingTwice() throws Exception {
+    int rows = 2_000;
+    try (RotationDb db = RotationDb.create(false)) {
+      try (SessionFactory sf = db.sessionFactory(RotationData.before(), true, Account.class)) {
+        RotationData.insertAccounts(sf, rows);
+      }
+      try (SessionFactory one = db.sessionFactory(RotationData.during(), false, Account.class);
+          SessionFactory two = db.sessionFactory(RotationData.during(), false, Account.class)) {
+        KeyRotationJob first =
+            KeyRotationJob.builder(one)
+                .batchSize(50)
+                .contextImprintKeys("default", "k1", "k2")
+                .build();
+        KeyRotationJob second =
+            KeyRotationJob.builder(two)
+                .batchSize(50)
+                .contextImprintKeys("default", "k1", "k2")
+                .build();
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+          java.util.concurrent.Future<RotationReport> a = pool.submit(first::run);
+          java.util.concurrent.Future<RotationReport> b = pool.submit(second::run);
+          RotationReport ra = a.get(5, java.util.concurrent.TimeUnit.MINUTES);
+          RotationReport rb = b.get(5, java.util.concurrent.TimeUnit.MINUTES);
+          assertThat(ra.isComplete()).as(ra.summary()).isTrue();
+          assertThat(rb.isComplete()).as(rb.summary()).isTrue();
+          for (String attribute : List.of("email", "phone", "ssn", "balance", "code")) {
+            long total =
+                KeyRotationJobTest.result(ra, "RotAccount", attribute).valuesRotated()
+                    + KeyRotationJobTest.result(rb, "RotAccount", attribute).valuesRotated();
+            long expected =
+                KeyRotationJobTest.count(
+                    rows,
+                    n -> {
+                      Object v =
+                          attribute.equals("email")
+                              ? RotationData.email(n)
+                              : attribute.equals("code") ? RotationData.code(n) : "x";
+                      return v != null && !"".equals(v);
+                    });
+            assertThat(total).as("%s re-encrypted once in all", attribute).isEqualTo(expected);
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+      assertThat(db.query("select rows_done, finished from themis4j_rotation_progress").get(0))
+          .containsExactly((long) rows, 1);
+      try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Account.class)) {
+        RotationData.assertAccounts(sf, rows);
+      }
+    }
+  }
+
+  @Test
+  void oneJobRunsOneRunAtATime() throws Exception {
+    try (RotationDb db = RotationDb.create(false)) {
+      try (SessionFactory sf = db.sessionFactory(RotationData.before(), true, Member.class)) {
+        insertMembers(sf, 10);
+      }
+      try (SessionFactory sf = db.sessionFactory(RotationData.during(), false, Member.class)) {
+        java.util.concurrent.CountDownLatch inPass = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        KeyRotationJob job =
+            KeyRotationJob.builder(sf)
+                .listener(
+                    new KeyRotationListener() {
+                      @Override
+                      public void onPassStart(RotationProgress p) {
+                        inPass.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }
+                    })
+                .build();
+        Thread runner = new Thread(job::run, "rotation-run");
+        runner.start();
+        assertThat(inPass.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(job.isRunning()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(job::run)
+            .isInstanceOf(KeyRotationException.class)
+            .hasMessageContaining("already in progress");
+        org.assertj.core.api.Assertions.assertThatThrownBy(job::inventory)
+            .isInstanceOf(KeyRotationException.class);
+        release.countDown();
+        runner.join(60_000);
+        assertThat(job.isRunning()).isFalse();
+        assertThat(job.lastReport().orElseThrow().isComplete()).isTrue();
+        assertThat(job.run().valuesRotated()).isZero(); // and it can run again afterwards
+      }
+    }
+  }
 }
