@@ -161,6 +161,17 @@ class KeyRotationSpringBootTest {
       Map<String, Object> inventory = endpoint.view("inventory");
       assertThat(inventory.get("oldKeysStillNeeded")).isEqualTo(Map.of());
       assertThat(endpoint.view("nonsense")).containsKey("error");
+      assertThat(endpoint.cancel()).containsEntry("cancelling", false); // nothing running
+      Map<String, Object> again = endpoint.start();
+      for (int i = 0; i < 250 && again.get("started").equals(false); i++) {
+        Thread.sleep(20); // the previous run's thread is ending
+        again = endpoint.start();
+      }
+      assertThat(again.get("started")).isEqualTo(true);
+      assertThat(endpoint.cancel()).containsKey("cancelling");
+      for (int i = 0; i < 600 && job.isRunning(); i++) {
+        Thread.sleep(50);
+      }
     }
     try (ConfigurableApplicationContext v3 = start(db, PII_K2, new String[0])) {
       PatientRepository patients = v3.getBean(PatientRepository.class);
