@@ -47,6 +47,7 @@ public final class EncryptionEventListener
         PreLoadEventListener {
   private static final Logger LOG = Logger.getLogger(EncryptionEventListener.class.getName());
 
+  private final java.util.concurrent.atomic.AtomicBoolean observerFailed = new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<String, EncryptedEntity> entities;
   private final EncryptedValueCodec codec;
   private final EncryptionObserver observer;
@@ -153,7 +154,7 @@ public final class EncryptionEventListener
       try {
         observer.onEncrypt(a.entityName(), a.attributeName(), a.keyRing(), columns.keyId(), nanos);
       } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "EncryptionObserver.onEncrypt failed", ex);
+        observerFailed("onEncrypt", ex);
       }
     }
   }
@@ -209,7 +210,7 @@ public final class EncryptionEventListener
       try {
         observer.onDecrypt(a.entityName(), a.attributeName(), a.keyRing(), keyId, nanos);
       } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "EncryptionObserver.onDecrypt failed", ex);
+        observerFailed("onDecrypt", ex);
       }
     }
   }
@@ -220,8 +221,14 @@ public final class EncryptionEventListener
     try {
       observer.onFailure(a.entityName(), a.attributeName(), reason, ex);
     } catch (RuntimeException oops) {
-      LOG.log(Level.WARNING, "EncryptionObserver.onFailure failed", oops);
+      observerFailed("onFailure", oops);
     }
+  }
+
+  /** Observer exceptions are ignored: logged as a warning the first time, then at FINE level. */
+  private void observerFailed(String method, RuntimeException ex) {
+    Level level = observerFailed.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+    LOG.log(level, "EncryptionObserver." + method + " failed (further failures are logged at FINE level)", ex);
   }
 
   private static String reason(Throwable ex, boolean writing) {
