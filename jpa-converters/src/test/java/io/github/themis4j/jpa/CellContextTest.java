@@ -31,9 +31,10 @@ class CellContextTest {
   @Test
   void unboundConverterExampleOfTheFormatDocument() {
     byte[] ctx = CellContext.unbound("customer", "email").toBytes(CellMode.SEAL, false, "2026-01");
-    assertThat(HexFormat.of().formatHex(ctx)).isEqualTo(
-        "0000000e7468656d6973346a2d6a70612f31000000047365616c0000000576616c756500000007323032362d3031"
-            + "00000008637573746f6d657200000005656d61696c000000046e6f6e6500000000");
+    assertThat(HexFormat.of().formatHex(ctx))
+        .isEqualTo(
+            "0000000e7468656d6973346a2d6a70612f31000000047365616c0000000576616c756500000007323032362d3031"
+                + "00000008637573746f6d657200000005656d61696c000000046e6f6e6500000000");
   }
 
   @Test
@@ -45,15 +46,19 @@ class CellContextTest {
         .isEqualTo("123456789012345678901234567890");
     assertThat(CellContext.of("t", "c", "Ab-ç").idType()).isEqualTo("string");
     UUID u = UUID.fromString("123E4567-E89B-12D3-A456-426614174000");
-    assertThat(CellContext.of("t", "c", u).idText()).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+    assertThat(CellContext.of("t", "c", u).idText())
+        .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
     assertThat(CellContext.of("t", "c", u).idType()).isEqualTo("uuid");
     assertThat(CellContext.unbound("t", "c").idType()).isEqualTo("none");
     // Integer and Long ids give the same context: changing the Java id type keeps values readable
     assertThat(CellContext.of("t", "c", 5).toBytes(CellMode.SEAL, false, "k"))
         .isEqualTo(CellContext.of("t", "c", 5L).toBytes(CellMode.SEAL, false, "k"));
-    assertThatThrownBy(() -> CellContext.of("t", "c", 1.5)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CellContext.of("t", "c", null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CellContext.of("", "c", 1)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CellContext.of("t", "c", 1.5))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CellContext.of("t", "c", null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CellContext.of("", "c", 1))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 
   @Test
@@ -84,9 +89,13 @@ class CellContextTest {
   @Test
   void contextImprintHasNoKeyIdAndNoEmptyKind() {
     CellContext c = CellContext.of("t", "c", 1L);
-    assertThatThrownBy(() -> c.toBytes(CellMode.CONTEXT_IMPRINT, false, "k1")).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> c.toBytes(CellMode.CONTEXT_IMPRINT, true, "")).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, "")).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, "bad id!")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> c.toBytes(CellMode.CONTEXT_IMPRINT, false, "k1"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> c.toBytes(CellMode.CONTEXT_IMPRINT, true, ""))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, ""))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, "bad id!"))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 }

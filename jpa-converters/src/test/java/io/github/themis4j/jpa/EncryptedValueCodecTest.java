@@ -50,11 +50,13 @@ class EncryptedValueCodecTest {
     }
     for (int n = 0; n < stored.length; n++) {
       byte[] t = Arrays.copyOf(stored, n);
-      assertThat(catchThrowable(() -> CODEC.unseal("default", CTX, t))).as("length %d", n)
+      assertThat(catchThrowable(() -> CODEC.unseal("default", CTX, t)))
+          .as("length %d", n)
           .isInstanceOf(ThemisException.class);
     }
     byte[] longer = Arrays.copyOf(stored, stored.length + 1);
-    assertThat(catchThrowable(() -> CODEC.unseal("default", CTX, longer))).isInstanceOf(ThemisException.class);
+    assertThat(catchThrowable(() -> CODEC.unseal("default", CTX, longer)))
+        .isInstanceOf(ThemisException.class);
   }
 
   @Test
@@ -62,29 +64,35 @@ class EncryptedValueCodecTest {
     byte[] stored = CODEC.seal("default", null, CTX, DATA);
     byte[] v2 = stored.clone();
     v2[0] = 2;
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, v2)).isInstanceOf(MalformedDataException.class)
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, v2))
+        .isInstanceOf(MalformedDataException.class)
         .hasMessageContaining("format version 2");
     byte[] kind = stored.clone();
     kind[1] = 9;
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, kind)).isInstanceOf(MalformedDataException.class)
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, kind))
+        .isInstanceOf(MalformedDataException.class)
         .hasMessageContaining("kind");
     byte[] idLength = stored.clone();
     idLength[2] = (byte) 255; // claims more key id than the value holds
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, idLength)).isInstanceOf(MalformedDataException.class)
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, idLength))
+        .isInstanceOf(MalformedDataException.class)
         .hasMessageContaining("key id length");
     byte[] badChar = stored.clone();
     badChar[3] = '/';
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, badChar)).isInstanceOf(MalformedDataException.class);
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, badChar))
+        .isInstanceOf(MalformedDataException.class);
     byte[] emptyWithData = stored.clone();
     emptyWithData[1] = 1; // "empty" kind: the context changes, so authentication fails
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, emptyWithData)).isInstanceOf(AuthenticationFailedException.class);
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, emptyWithData))
+        .isInstanceOf(AuthenticationFailedException.class);
     // an oversized length inside the Seal header must not allocate or hang
     byte[] huge = stored.clone();
     huge[5 + 12] = (byte) 0xff;
     huge[5 + 13] = (byte) 0xff;
     huge[5 + 14] = (byte) 0xff;
     huge[5 + 15] = (byte) 0xff;
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, huge)).isInstanceOf(MalformedDataException.class);
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, huge))
+        .isInstanceOf(MalformedDataException.class);
   }
 
   @Test
@@ -110,26 +118,40 @@ class EncryptedValueCodecTest {
   @Test
   void keysAndRings() {
     byte[] stored = CODEC.seal("default", null, CTX, DATA);
-    assertThatThrownBy(() -> CODEC.seal("nope", null, CTX, DATA)).isInstanceOf(UnknownKeyException.class)
+    assertThatThrownBy(() -> CODEC.seal("nope", null, CTX, DATA))
+        .isInstanceOf(UnknownKeyException.class)
         .hasMessageContaining("'nope'");
-    assertThatThrownBy(() -> CODEC.seal("default", "k9", CTX, DATA)).isInstanceOf(UnknownKeyException.class)
+    assertThatThrownBy(() -> CODEC.seal("default", "k9", CTX, DATA))
+        .isInstanceOf(UnknownKeyException.class)
         .hasMessageContaining("'k9'");
-    EncryptedValueCodec onlyK2 = new EncryptedValueCodec(KeyRings.of(KeyRing.of("default", "k2", SymmetricKey.fromBytes(TestKeys.K2))));
-    UnknownKeyException e = (UnknownKeyException) catchThrowable(() -> onlyK2.unseal("default", CTX, stored));
+    EncryptedValueCodec onlyK2 =
+        new EncryptedValueCodec(
+            KeyRings.of(KeyRing.of("default", "k2", SymmetricKey.fromBytes(TestKeys.K2))));
+    UnknownKeyException e =
+        (UnknownKeyException) catchThrowable(() -> onlyK2.unseal("default", CTX, stored));
     assertThat(e.keyId()).isEqualTo("k1");
     // a ring with another key under the same id: authentication fails, no garbage
-    EncryptedValueCodec wrongKey = new EncryptedValueCodec(KeyRings.of(KeyRing.of("default", "k1", SymmetricKey.fromBytes(TestKeys.K2))));
-    assertThatThrownBy(() -> wrongKey.unseal("default", CTX, stored)).isInstanceOf(AuthenticationFailedException.class);
+    EncryptedValueCodec wrongKey =
+        new EncryptedValueCodec(
+            KeyRings.of(KeyRing.of("default", "k1", SymmetricKey.fromBytes(TestKeys.K2))));
+    assertThatThrownBy(() -> wrongKey.unseal("default", CTX, stored))
+        .isInstanceOf(AuthenticationFailedException.class);
     EncryptedValueCodec nullRing = new EncryptedValueCodec(name -> null);
-    assertThatThrownBy(() -> nullRing.seal("default", null, CTX, DATA)).isInstanceOf(UnknownKeyException.class);
+    assertThatThrownBy(() -> nullRing.seal("default", null, CTX, DATA))
+        .isInstanceOf(UnknownKeyException.class);
   }
 
   @Test
   void resealMovesAValueToTheActiveKey() {
     byte[] underK1 = CODEC.seal("default", null, CTX, DATA);
-    EncryptedValueCodec rotated = new EncryptedValueCodec(KeyRings.of(
-        KeyRing.builder("default").add("k1", SymmetricKey.fromBytes(TestKeys.K1)).add("k2", SymmetricKey.fromBytes(TestKeys.K2))
-            .active("k2").build()));
+    EncryptedValueCodec rotated =
+        new EncryptedValueCodec(
+            KeyRings.of(
+                KeyRing.builder("default")
+                    .add("k1", SymmetricKey.fromBytes(TestKeys.K1))
+                    .add("k2", SymmetricKey.fromBytes(TestKeys.K2))
+                    .active("k2")
+                    .build()));
     byte[] underK2 = rotated.reseal("default", CTX, underK1);
     assertThat(EncryptedValueCodec.storedKeyId(underK2)).isEqualTo("k2");
     assertThat(rotated.unseal("default", CTX, underK2)).isEqualTo(DATA);
@@ -143,11 +165,15 @@ class EncryptedValueCodecTest {
     assertThat(v.data()).hasSize(DATA.length);
     assertThat(v.token()).startsWith(1, 0, 2, 'k', '1').hasSize(5 + 44);
     assertThat(CODEC.untokenProtect("default", CTX, v.data(), v.token())).isEqualTo(DATA);
-    assertThatThrownBy(() -> CODEC.untokenProtect("default", CTX, v.data(), null)).isInstanceOf(MalformedDataException.class);
-    assertThatThrownBy(() -> CODEC.untokenProtect("default", CellContext.of("t", "c", 8L), v.data(), v.token()))
+    assertThatThrownBy(() -> CODEC.untokenProtect("default", CTX, v.data(), null))
+        .isInstanceOf(MalformedDataException.class);
+    assertThatThrownBy(
+            () ->
+                CODEC.untokenProtect("default", CellContext.of("t", "c", 8L), v.data(), v.token()))
         .isInstanceOf(AuthenticationFailedException.class);
     byte[] shorter = Arrays.copyOf(v.data(), DATA.length - 1);
-    assertThatThrownBy(() -> CODEC.untokenProtect("default", CTX, shorter, v.token())).isInstanceOf(ThemisException.class);
+    assertThatThrownBy(() -> CODEC.untokenProtect("default", CTX, shorter, v.token()))
+        .isInstanceOf(ThemisException.class);
     TokenProtectedValue empty = CODEC.tokenProtect("default", null, CTX, new byte[0]);
     assertThat(empty.data()).hasSize(1);
     assertThat(CODEC.untokenProtect("default", CTX, empty.data(), empty.token())).isEmpty();
@@ -159,7 +185,8 @@ class EncryptedValueCodecTest {
     byte[] a = CODEC.imprint("default", "k2", CTX, DATA);
     assertThat(a).hasSize(DATA.length).isEqualTo(CODEC.imprint("default", "k2", CTX, DATA));
     assertThat(CODEC.unimprint("default", "k2", CTX, a)).isEqualTo(DATA);
-    assertThat(CODEC.unimprint("default", null, CTX, CODEC.imprint("default", null, CTX, DATA))).isEqualTo(DATA);
+    assertThat(CODEC.unimprint("default", null, CTX, CODEC.imprint("default", null, CTX, DATA)))
+        .isEqualTo(DATA);
     // unauthenticated: the wrong key gives other bytes, no error
     assertThat(CODEC.unimprint("default", "k1", CTX, a)).isNotEqualTo(DATA).hasSize(DATA.length);
     assertThat(CODEC.imprint("default", "k2", CTX, new byte[0])).isEmpty();
@@ -168,12 +195,19 @@ class EncryptedValueCodecTest {
 
   @Test
   void nullArguments() {
-    assertThatThrownBy(() -> new EncryptedValueCodec(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CODEC.seal("default", null, null, DATA)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CODEC.seal("default", null, CTX, null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CODEC.seal(null, null, CTX, DATA)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CODEC.unseal("default", CTX, null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> EncryptedValueCodec.storedKeyId(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> CODEC.imprint("default", null, CTX, null)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> new EncryptedValueCodec(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CODEC.seal("default", null, null, DATA))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CODEC.seal("default", null, CTX, null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CODEC.seal(null, null, CTX, DATA))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CODEC.unseal("default", CTX, null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> EncryptedValueCodec.storedKeyId(null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CODEC.imprint("default", null, CTX, null))
+        .isInstanceOf(InvalidArgumentException.class);
   }
 }

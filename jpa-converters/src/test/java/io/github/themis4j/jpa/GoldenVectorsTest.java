@@ -34,7 +34,8 @@ class GoldenVectorsTest {
   private static EncryptedValueCodec codec;
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = GoldenVectorsTest.class.getResourceAsStream("/vectors/jpa-vectors.json")) {
+    try (InputStream in =
+        GoldenVectorsTest.class.getResourceAsStream("/vectors/jpa-vectors.json")) {
       doc = new ObjectMapper().readTree(in);
     }
     List<KeyRing> rings = new ArrayList<>();
@@ -42,7 +43,8 @@ class GoldenVectorsTest {
       Map.Entry<String, JsonNode> ring = it.next();
       KeyRing.Builder b = KeyRing.builder(ring.getKey());
       String first = null;
-      for (Iterator<Map.Entry<String, JsonNode>> keys = ring.getValue().fields(); keys.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> keys = ring.getValue().fields();
+          keys.hasNext(); ) {
         Map.Entry<String, JsonNode> k = keys.next();
         b.add(k.getKey(), SymmetricKey.fromBytes(HEX.parseHex(k.getValue().get("hex").asText())));
         first = first == null ? k.getKey() : first;
@@ -58,56 +60,91 @@ class GoldenVectorsTest {
 
   private static Class<?> javaType(String name) {
     switch (name) {
-      case "String": return String.class;
-      case "byte[]": return byte[].class;
-      case "Boolean": return Boolean.class;
-      case "Short": return Short.class;
-      case "Integer": return Integer.class;
-      case "Long": return Long.class;
-      case "BigDecimal": return BigDecimal.class;
-      case "Double": return Double.class;
-      case "LocalDate": return LocalDate.class;
-      case "LocalDateTime": return LocalDateTime.class;
-      case "Instant": return Instant.class;
-      case "UUID": return UUID.class;
-      case "Enum": return Typed.Level.class;
-      default: throw new AssertionError(name);
+      case "String":
+        return String.class;
+      case "byte[]":
+        return byte[].class;
+      case "Boolean":
+        return Boolean.class;
+      case "Short":
+        return Short.class;
+      case "Integer":
+        return Integer.class;
+      case "Long":
+        return Long.class;
+      case "BigDecimal":
+        return BigDecimal.class;
+      case "Double":
+        return Double.class;
+      case "LocalDate":
+        return LocalDate.class;
+      case "LocalDateTime":
+        return LocalDateTime.class;
+      case "Instant":
+        return Instant.class;
+      case "UUID":
+        return UUID.class;
+      case "Enum":
+        return Typed.Level.class;
+      default:
+        throw new AssertionError(name);
     }
   }
 
   private static Object value(String type, String text) {
     switch (type) {
-      case "String": return text;
-      case "byte[]": return HEX.parseHex(text);
-      case "Boolean": return Boolean.parseBoolean(text);
-      case "Short": return Short.parseShort(text);
-      case "Integer": return Integer.parseInt(text);
-      case "Long": return Long.parseLong(text);
-      case "BigDecimal": return new BigDecimal(text);
-      case "Double": return Double.parseDouble(text);
-      case "LocalDate": return LocalDate.parse(text);
-      case "LocalDateTime": return LocalDateTime.parse(text);
-      case "Instant": return Instant.parse(text);
-      case "UUID": return UUID.fromString(text);
-      case "Enum": return Typed.Level.valueOf(text);
-      default: throw new AssertionError(type);
+      case "String":
+        return text;
+      case "byte[]":
+        return HEX.parseHex(text);
+      case "Boolean":
+        return Boolean.parseBoolean(text);
+      case "Short":
+        return Short.parseShort(text);
+      case "Integer":
+        return Integer.parseInt(text);
+      case "Long":
+        return Long.parseLong(text);
+      case "BigDecimal":
+        return new BigDecimal(text);
+      case "Double":
+        return Double.parseDouble(text);
+      case "LocalDate":
+        return LocalDate.parse(text);
+      case "LocalDateTime":
+        return LocalDateTime.parse(text);
+      case "Instant":
+        return Instant.parse(text);
+      case "UUID":
+        return UUID.fromString(text);
+      case "Enum":
+        return Typed.Level.valueOf(text);
+      default:
+        throw new AssertionError(type);
     }
   }
 
   private static Object id(String type, String text) {
     switch (type) {
-      case "integer": return Long.parseLong(text);
-      case "string": return text;
-      case "uuid": return UUID.fromString(text);
-      default: return null;
+      case "integer":
+        return Long.parseLong(text);
+      case "string":
+        return text;
+      case "uuid":
+        return UUID.fromString(text);
+      default:
+        return null;
     }
   }
 
   private static CellMode mode(String name) {
     switch (name) {
-      case "seal": return CellMode.SEAL;
-      case "token-protect": return CellMode.TOKEN_PROTECT;
-      default: return CellMode.CONTEXT_IMPRINT;
+      case "seal":
+        return CellMode.SEAL;
+      case "token-protect":
+        return CellMode.TOKEN_PROTECT;
+      default:
+        return CellMode.CONTEXT_IMPRINT;
     }
   }
 
@@ -115,7 +152,8 @@ class GoldenVectorsTest {
   @MethodSource("cases")
   void decryptsWhatWasmThemisWroteFromTheDocument(String name, JsonNode c) {
     CellMode mode = mode(c.get("mode").asText());
-    ColumnFormat format = c.get("format").asText().equals("binary") ? ColumnFormat.BINARY : ColumnFormat.BASE64;
+    ColumnFormat format =
+        c.get("format").asText().equals("binary") ? ColumnFormat.BINARY : ColumnFormat.BASE64;
     String type = c.get("javaType").asText();
     Object expected = value(type, c.get("value").asText());
     Object id = id(c.get("idType").asText(), c.get("idText").asText());
@@ -140,7 +178,8 @@ class GoldenVectorsTest {
     assertThat(HEX.formatHex(plaintext)).isEqualTo(c.get("plaintextHex").asText());
     // same context
     boolean empty = plaintext.length == 0 && mode != CellMode.CONTEXT_IMPRINT;
-    byte[] ctx = attribute.context(id).toBytes(mode, empty, mode == CellMode.CONTEXT_IMPRINT ? "" : keyId);
+    byte[] ctx =
+        attribute.context(id).toBytes(mode, empty, mode == CellMode.CONTEXT_IMPRINT ? "" : keyId);
     assertThat(HEX.formatHex(ctx)).isEqualTo(c.get("contextHex").asText());
     // decrypts the stored column value(s)
     Object stored = columnValue(format, c.get("stored").asText());

@@ -25,7 +25,10 @@ import org.hibernate.stat.Statistics;
  * classes and settings in, {@link #inTransaction}, raw JDBC access, statistics and the SQL issued.
  */
 final class JpaFixture implements AutoCloseable {
-  /** Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly referenced). */
+  /**
+   * Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly
+   * referenced).
+   */
   private static final java.util.logging.Logger HIBERNATE_LOG = quiet();
 
   final TestDatabase db;
@@ -81,12 +84,14 @@ final class JpaFixture implements AutoCloseable {
         cfg.getProperties().putAll(db.hibernateSettings());
         cfg.setProperty("hibernate.hbm2ddl.auto", "create");
         cfg.setProperty("hibernate.generate_statistics", "true");
-        cfg.getProperties().put(
-            "hibernate.session_factory.statement_inspector",
-            (StatementInspector) s -> {
-              captured.add(s);
-              return s;
-            });
+        cfg.getProperties()
+            .put(
+                "hibernate.session_factory.statement_inspector",
+                (StatementInspector)
+                    s -> {
+                      captured.add(s);
+                      return s;
+                    });
         cfg.getProperties().putAll(settings);
         return new JpaFixture(db, cfg.buildSessionFactory(), captured);
       } catch (RuntimeException | Error e) {
@@ -98,13 +103,17 @@ final class JpaFixture implements AutoCloseable {
 
   /** Runs {@code work} in a new session and transaction, committing at the end. */
   void inTransaction(Consumer<Session> work) {
-    fromTransaction(s -> {
-      work.accept(s);
-      return null;
-    });
+    fromTransaction(
+        s -> {
+          work.accept(s);
+          return null;
+        });
   }
 
-  /** Runs {@code work} in a new session and transaction, committing at the end, and returns its result. */
+  /**
+   * Runs {@code work} in a new session and transaction, committing at the end, and returns its
+   * result.
+   */
   <R> R fromTransaction(Function<Session, R> work) {
     try (Session s = sessionFactory.openSession()) {
       Transaction tx = s.beginTransaction();
@@ -149,7 +158,9 @@ final class JpaFixture implements AutoCloseable {
     return out;
   }
 
-  /** Runs a query over plain JDBC and returns its rows (column values as the driver returns them). */
+  /**
+   * Runs a query over plain JDBC and returns its rows (column values as the driver returns them).
+   */
   List<Object[]> query(String sql, Object... params) {
     try (Connection c = db.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -47,12 +47,16 @@ public final class EncryptionEventListener
         PreLoadEventListener {
   private static final Logger LOG = Logger.getLogger(EncryptionEventListener.class.getName());
 
-  private final java.util.concurrent.atomic.AtomicBoolean observerFailed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean observerFailed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<String, EncryptedEntity> entities;
   private final EncryptedValueCodec codec;
   private final EncryptionObserver observer;
 
-  EncryptionEventListener(Map<String, EncryptedEntity> entities, EncryptedValueCodec codec, EncryptionObserver observer) {
+  EncryptionEventListener(
+      Map<String, EncryptedEntity> entities,
+      EncryptedValueCodec codec,
+      EncryptionObserver observer) {
     this.entities = entities;
     this.codec = codec;
     this.observer = observer;
@@ -126,7 +130,8 @@ public final class EncryptionEventListener
         value = ((PendingWrite) value).plaintext; // written before by a vetoed or repeated event
       }
       if (value instanceof StoredColumn) {
-        throw new IllegalStateException("undecrypted value of " + a.entityName() + "." + a.attributeName());
+        throw new IllegalStateException(
+            "undecrypted value of " + a.entityName() + "." + a.attributeName());
       }
       if (value == null) {
         if (b.tokenIndex >= 0) {
@@ -142,9 +147,19 @@ public final class EncryptionEventListener
         String reason = reason(ex, true);
         notifyFailure(a, reason, ex);
         throw new EncryptedAttributeException(
-            a.entityName(), idText(id), a.attributeName(), reason,
-            "cannot encrypt attribute '" + a.attributeName() + "' of entity " + a.entityName()
-                + describeId(id) + ": " + ex.getMessage() + "; nothing is written", ex);
+            a.entityName(),
+            idText(id),
+            a.attributeName(),
+            reason,
+            "cannot encrypt attribute '"
+                + a.attributeName()
+                + "' of entity "
+                + a.entityName()
+                + describeId(id)
+                + ": "
+                + ex.getMessage()
+                + "; nothing is written",
+            ex);
       }
       state[b.index] = new PendingWrite(value, columns.value());
       if (b.tokenIndex >= 0) {
@@ -159,7 +174,8 @@ public final class EncryptionEventListener
     }
   }
 
-  private static void setToken(EntityPersister persister, Object entity, Object[] state, int index, Object token) {
+  private static void setToken(
+      EntityPersister persister, Object entity, Object[] state, int index, Object token) {
     state[index] = token;
     persister.setValue(entity, index, token instanceof byte[] ? ((byte[]) token).clone() : token);
   }
@@ -202,9 +218,18 @@ public final class EncryptionEventListener
         String reason = reason(ex, false);
         notifyFailure(a, reason, ex);
         throw new EncryptedAttributeException(
-            a.entityName(), idText(id), a.attributeName(), reason,
-            "cannot decrypt attribute '" + a.attributeName() + "' of entity " + a.entityName()
-                + describeId(id) + ": " + explain(reason, ex), ex);
+            a.entityName(),
+            idText(id),
+            a.attributeName(),
+            reason,
+            "cannot decrypt attribute '"
+                + a.attributeName()
+                + "' of entity "
+                + a.entityName()
+                + describeId(id)
+                + ": "
+                + explain(reason, ex),
+            ex);
       }
       long nanos = System.nanoTime() - start;
       try {
@@ -228,7 +253,10 @@ public final class EncryptionEventListener
   /** Observer exceptions are ignored: logged as a warning the first time, then at FINE level. */
   private void observerFailed(String method, RuntimeException ex) {
     Level level = observerFailed.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
-    LOG.log(level, "EncryptionObserver." + method + " failed (further failures are logged at FINE level)", ex);
+    LOG.log(
+        level,
+        "EncryptionObserver." + method + " failed (further failures are logged at FINE level)",
+        ex);
   }
 
   private static String reason(Throwable ex, boolean writing) {
@@ -244,8 +272,8 @@ public final class EncryptionEventListener
 
   private static String explain(String reason, Throwable ex) {
     if (reason.equals(EncryptionObserver.AUTHENTICATION)) {
-      return "authentication failed: wrong key, a tampered value, or a value copied from another row, "
-          + "column or table";
+      return "authentication failed: wrong key, a tampered value, or a value copied from another"
+                 + " row, column or table";
     }
     return ex.getMessage();
   }
