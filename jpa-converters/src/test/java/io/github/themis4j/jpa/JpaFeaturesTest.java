@@ -212,13 +212,17 @@ class JpaFeaturesTest {
               return ref.getEmail();
             });
     assertThat(viaProxy).isEqualTo("proxy-secret");
-    jpa.inTransaction(
-        s -> {
-          Customer c = s.find(Customer.class, id);
-          jpa.inTransaction(other -> other.find(Customer.class, id).email = "changed elsewhere");
-          s.refresh(c);
-          assertThat(c.email).isEqualTo("changed elsewhere");
-        });
+    try (org.hibernate.Session s = jpa.sessionFactory.openSession()) {
+      s.beginTransaction();
+      Customer c = s.find(Customer.class, id);
+      s.getTransaction().commit();
+      jpa.inTransaction(other -> other.find(Customer.class, id).email = "changed elsewhere");
+      // a new transaction, so that databases with repeatable-read snapshots see the change
+      s.beginTransaction();
+      s.refresh(c);
+      assertThat(c.email).isEqualTo("changed elsewhere");
+      s.getTransaction().commit();
+    }
   }
 
   @Test
