@@ -99,8 +99,8 @@ public abstract class ValueEncoding<T> {
   /** A human-readable list of the supported types, for error messages. */
   public static String supportedTypes() {
     return "String, byte[], Boolean, Byte, Short, Integer, Long, BigInteger, BigDecimal, Float,"
-               + " Double, LocalDate, LocalTime, LocalDateTime, Instant, UUID, enums and the"
-               + " primitive types";
+        + " Double, LocalDate, LocalTime, LocalDateTime, Instant, UUID, enums and the"
+        + " primitive types";
   }
 
   /** The Java type this encoding handles (a wrapper for primitives). */

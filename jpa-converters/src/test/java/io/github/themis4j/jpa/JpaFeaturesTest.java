@@ -29,7 +29,7 @@ class JpaFeaturesTest {
   @BeforeAll
   static void start() {
     jpa =
-        JpaFixture.builder(Customer.class, Note.class)
+        JpaFixture.builder(Customer.class, Note.class, Typed.class)
             .keys(TestKeys.standard())
             .set("hibernate.jdbc.batch_size", "10")
             .set("hibernate.order_inserts", "true")
@@ -304,6 +304,20 @@ class JpaFeaturesTest {
       EncryptedAttributeException e = Failures.attributeFailure(() -> s.get(Customer.class, id));
       assertThat(e.getMessage()).contains("StatelessSession");
     }
+    // upsert: works for unversioned entities, refused with a clear message for versioned ones
+    try (StatelessSession s = jpa.sessionFactory.openStatelessSession()) {
+      s.getTransaction().begin();
+      Typed t = new Typed("upserted");
+      t.bString = "first";
+      s.upsert(t);
+      t.bString = "second";
+      s.upsert(t);
+      EncryptedAttributeException e = Failures.attributeFailure(() -> s.upsert(c));
+      assertThat(e.getMessage()).contains("upsert()").contains("versioned");
+      s.getTransaction().commit();
+    }
+    assertThat(jpa.fromTransaction(s -> s.find(Typed.class, "upserted")).bString)
+        .isEqualTo("second");
   }
 
   @Test

@@ -34,11 +34,14 @@ final class JpaFixture implements AutoCloseable {
   final TestDatabase db;
   final SessionFactory sessionFactory;
   private final List<String> capture;
+  private final boolean ownsDatabase;
 
-  private JpaFixture(TestDatabase db, SessionFactory sessionFactory, List<String> capture) {
+  private JpaFixture(
+      TestDatabase db, SessionFactory sessionFactory, List<String> capture, boolean ownsDatabase) {
     this.db = db;
     this.sessionFactory = sessionFactory;
     this.capture = capture;
+    this.ownsDatabase = ownsDatabase;
   }
 
   private static java.util.logging.Logger quiet() {
@@ -58,6 +61,7 @@ final class JpaFixture implements AutoCloseable {
   static final class Builder {
     private final Class<?>[] entities;
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private TestDatabase shared;
 
     private Builder(Class<?>[] entities) {
       this.entities = entities;
@@ -73,8 +77,16 @@ final class JpaFixture implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Uses the database of {@code other} (left open when this fixture closes) instead of a new one.
+     */
+    Builder sharing(JpaFixture other) {
+      this.shared = other.db;
+      return this;
+    }
+
     JpaFixture build() {
-      TestDatabase db = TestDatabase.create();
+      TestDatabase db = shared != null ? shared : TestDatabase.create();
       try {
         List<String> captured = Collections.synchronizedList(new ArrayList<>());
         Configuration cfg = new Configuration();
@@ -82,7 +94,7 @@ final class JpaFixture implements AutoCloseable {
           cfg.addAnnotatedClass(e);
         }
         cfg.getProperties().putAll(db.hibernateSettings());
-        cfg.setProperty("hibernate.hbm2ddl.auto", "create");
+        cfg.setProperty("hibernate.hbm2ddl.auto", shared != null ? "none" : "create");
         cfg.setProperty("hibernate.generate_statistics", "true");
         cfg.getProperties()
             .put(
@@ -93,9 +105,11 @@ final class JpaFixture implements AutoCloseable {
                       return s;
                     });
         cfg.getProperties().putAll(settings);
-        return new JpaFixture(db, cfg.buildSessionFactory(), captured);
+        return new JpaFixture(db, cfg.buildSessionFactory(), captured, shared == null);
       } catch (RuntimeException | Error e) {
-        db.close();
+        if (shared == null) {
+          db.close();
+        }
         throw e;
       }
     }
@@ -210,7 +224,9 @@ final class JpaFixture implements AutoCloseable {
     try {
       sessionFactory.close();
     } finally {
-      db.close();
+      if (ownsDatabase) {
+        db.close();
+      }
     }
   }
 }

@@ -127,9 +127,11 @@ class ObserverTest {
   @Test
   void aThrowingObserverDoesNotBreakTheSession() {
     java.util.logging.Logger log =
-        java.util.logging.Logger.getLogger(io.github.themis4j.jpa.hibernate.EncryptionEventListener.class.getName());
+        java.util.logging.Logger.getLogger(
+            io.github.themis4j.jpa.hibernate.EncryptionEventListener.class.getName());
     java.util.logging.Level level = log.getLevel();
-    log.setLevel(java.util.logging.Level.OFF); // the expected warning would only clutter the test output
+    log.setLevel(
+        java.util.logging.Level.OFF); // the expected warning would only clutter the test output
     try {
       throwingObserver();
     } finally {

@@ -120,9 +120,8 @@ class StorageTest {
     jpa.inTransaction(
         s -> {
           Customer c = s.find(Customer.class, id);
-          c.name =
-              "changed"; // forces an UPDATE that writes every column again, with the same
-                         // plaintexts
+          c.name = "changed"; // forces an UPDATE that writes every column again, with the same
+          // plaintexts
         });
     Object[] after = row(id);
     assertThat(bytes(after[0])).isNotEqualTo(bytes(before[0]));

@@ -94,7 +94,24 @@ public final class EncryptionEventListener
 
   @Override
   public boolean onPreUpsert(PreUpsertEvent event) {
-    encrypt(event.getPersister(), event.getEntity(), event.getId(), event.getState());
+    EntityPersister persister = event.getPersister();
+    EncryptedEntity e = entities.get(persister.getEntityName());
+    if (e != null && persister.isVersioned()) {
+      // StatelessSession.upsert() copies the state array back into a versioned entity after this
+      // event, which would put encrypted placeholders into the entity's fields.
+      EncryptedAttribute a = e.bindings.get(0).attribute;
+      throw new EncryptedAttributeException(
+          a.entityName(),
+          idText(event.getId()),
+          a.attributeName(),
+          "unsupported",
+          "StatelessSession.upsert() is not supported for versioned entities with encrypted "
+              + "attributes ("
+              + a.entityName()
+              + "); use insert() or update(), or a regular Session",
+          null);
+    }
+    encrypt(persister, event.getEntity(), event.getId(), event.getState());
     return false;
   }
 
@@ -273,7 +290,7 @@ public final class EncryptionEventListener
   private static String explain(String reason, Throwable ex) {
     if (reason.equals(EncryptionObserver.AUTHENTICATION)) {
       return "authentication failed: wrong key, a tampered value, or a value copied from another"
-                 + " row, column or table";
+          + " row, column or table";
     }
     return ex.getMessage();
   }

@@ -252,9 +252,6 @@ public final class ThemisJpaIntegrator implements Integrator {
               + "values in the WHERE clause, which randomized encryption makes impossible; use "
               + "@Version, or exclude the attribute with @OptimisticLock(excluded = true)");
     }
-    if (!p.isInsertable() && !p.isUpdatable()) {
-      return; // read-only mapping of a column written elsewhere: fine
-    }
   }
 
   private static String checkToken(PersistentClass pc, AttributeSpec spec, String where) {
