@@ -49,7 +49,12 @@ public class EncryptedAttributeException extends ThemisException {
     return attribute;
   }
 
-  /** The reason token, as passed to {@link EncryptionObserver#onFailure}. */
+  /**
+   * Why: one of the {@link EncryptionObserver} reason tokens ({@code unknown-key}, {@code
+   * authentication}, {@code malformed}, {@code encode}), or {@code plaintext-parameter} (a
+   * plaintext bound to an encrypted column by a query or bulk update) or {@code unsupported} (an
+   * operation this integration cannot support, such as loading in a StatelessSession).
+   */
   public String reason() {
     return reason;
   }

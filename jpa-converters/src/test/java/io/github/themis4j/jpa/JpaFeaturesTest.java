@@ -151,6 +151,18 @@ class JpaFeaturesTest {
   }
 
   @Test
+  void mergeOfANewEntityWithAnAssignedIdentifierInsertsIt() {
+    Typed fresh = new Typed("merged-new");
+    fresh.bString = "merged secret";
+    fresh.tLevel = Typed.Level.HIGH;
+    Typed managed = jpa.fromTransaction(s -> s.merge(fresh));
+    assertThat(managed).isNotSameAs(fresh);
+    Typed loaded = jpa.fromTransaction(s -> s.find(Typed.class, "merged-new"));
+    assertThat(loaded.bString).isEqualTo("merged secret");
+    assertThat(loaded.tLevel).isEqualTo(Typed.Level.HIGH);
+  }
+
+  @Test
   void detachAndReattachWithinOneSession() {
     Long id = persist("detach", "x-secret", 0);
     jpa.inTransaction(
