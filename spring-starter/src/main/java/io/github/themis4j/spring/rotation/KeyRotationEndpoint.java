@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -38,8 +39,8 @@ public class KeyRotationEndpoint {
   private static final Logger LOG = Logger.getLogger(KeyRotationEndpoint.class.getName());
 
   private final KeyRotationJob job;
-  private Thread worker;
-  private volatile String lastError;
+  private @Nullable Thread worker;
+  private volatile @Nullable String lastError;
 
   public KeyRotationEndpoint(KeyRotationJob job) {
     this.job = job;

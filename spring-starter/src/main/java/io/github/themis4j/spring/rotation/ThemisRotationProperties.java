@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -150,24 +151,24 @@ public class ThemisRotationProperties {
   /** The old and the new key id of one ring's Context Imprint attributes. */
   public static class ContextImprintKeys {
     /** The key id the values are encrypted with now. */
-    private String from;
+    private @Nullable String from;
 
     /** The key id to re-encrypt them with. */
-    private String to;
+    private @Nullable String to;
 
-    public String getFrom() {
+    public @Nullable String getFrom() {
       return from;
     }
 
-    public void setFrom(String from) {
+    public void setFrom(@Nullable String from) {
       this.from = from;
     }
 
-    public String getTo() {
+    public @Nullable String getTo() {
       return to;
     }
 
-    public void setTo(String to) {
+    public void setTo(@Nullable String to) {
       this.to = to;
     }
   }
