@@ -133,6 +133,22 @@ final class RotationPlan {
     }
   }
 
+  /** One attribute as mapped in one entity's persister, before duplicates are removed. */
+  private static final class Candidate {
+    final EncryptedAttribute attribute;
+    final EntityPersister persister;
+    final String table;
+    final String column;
+
+    Candidate(
+        EncryptedAttribute attribute, EntityPersister persister, String table, String column) {
+      this.attribute = attribute;
+      this.persister = persister;
+      this.table = table;
+      this.column = column;
+    }
+  }
+
   static RotationPlan build(
       SessionFactoryImplementor factory,
       List<EncryptedAttribute> attributes,
@@ -140,8 +156,9 @@ final class RotationPlan {
       EncryptedValueCodec codec,
       Map<String, ImprintKeys> imprintKeys) {
     RotationPlan plan = new RotationPlan();
-    Map<String, TableGroup> groups = new LinkedHashMap<>();
-    Map<String, Boolean> seen = new LinkedHashMap<>();
+    // 1. where each attribute is stored; an attribute inherited by several entities that share its
+    //    table (single table, joined) is kept once, under the most general entity
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
     for (EncryptedAttribute a : attributes) {
       if (!entityFilter.isEmpty() && !entityFilter.contains(a.entityName())) {
         continue;
@@ -157,10 +174,9 @@ final class RotationPlan {
                 "no entity persister named " + a.entityName()));
         continue;
       }
-      if (persister instanceof UnionSubclassEntityPersister
-          && persister.getEntityMetamodel().isAbstract()) {
-        continue; // an abstract table-per-class root has no rows of its own; its subclasses are
-                  // scanned
+      boolean union = persister instanceof UnionSubclassEntityPersister;
+      if (union && persister.isAbstract()) {
+        continue; // an abstract table-per-class root has no rows of its own: its subclasses do
       }
       SelectableMapping value = selectable(persister, a.attributeName());
       if (value == null || value.isFormula()) {
@@ -173,12 +189,30 @@ final class RotationPlan {
                 "the attribute does not map to a single column"));
         continue;
       }
-      String tableName = value.getContainingTableExpression();
-      String column = value.getSelectionExpression();
-      if (seen.put(tableName + "\u0000" + column, Boolean.TRUE) != null) {
-        continue; // the same column reached through another entity of the hierarchy
+      // table per class: every concrete entity has its own table holding the inherited columns too
+      String tableName =
+          union
+              ? persister.getMappedTableDetails().getTableName()
+              : value.getContainingTableExpression();
+      Candidate c = new Candidate(a, persister, tableName, value.getSelectionExpression());
+      String key = tableName + "\u0000" + c.column;
+      Candidate seen = candidates.get(key);
+      if (seen == null || persister.isSubclassEntityName(seen.persister.getEntityName())) {
+        candidates.put(key, c);
       }
-      String key = keyColumn(persister, tableName);
+    }
+
+    // 2. what to do with each
+    Map<String, TableGroup> groups = new LinkedHashMap<>();
+    for (Candidate c : candidates.values()) {
+      EncryptedAttribute a = c.attribute;
+      EntityPersister persister = c.persister;
+      String tableName = c.table;
+      String column = c.column;
+      String key =
+          persister instanceof UnionSubclassEntityPersister
+              ? keyOf(persister.getMappedTableDetails())
+              : keyColumn(persister, tableName);
       Class<?> idType = persister.getIdentifierType().getReturnedClass();
       JdbcMapping idMapping =
           persister.getIdentifierMapping().getJdbcTypeCount() == 1
@@ -186,7 +220,7 @@ final class RotationPlan {
               : null;
       Table table =
           new Table(a.entityName(), tableName, idMapping == null ? null : key, idType, idMapping);
-      if (key == null) {
+      if (key == null || idMapping == null) {
         plan.unrotated.add(
             new Unrotated(
                 table,
@@ -247,9 +281,11 @@ final class RotationPlan {
       String tokenColumn = null;
       if (a.mode() == CellMode.TOKEN_PROTECT) {
         SelectableMapping token = selectable(persister, a.tokenAttribute());
-        if (token == null
-            || token.isFormula()
-            || !token.getContainingTableExpression().equals(tableName)) {
+        boolean sameTable =
+            token != null
+                && (persister instanceof UnionSubclassEntityPersister
+                    || token.getContainingTableExpression().equals(tableName));
+        if (token == null || token.isFormula() || !sameTable) {
           plan.unrotated.add(
               new Unrotated(
                   table,
@@ -299,6 +335,11 @@ final class RotationPlan {
     SelectableMapping[] s = new SelectableMapping[1];
     m.forEachSelectable((i, sel) -> s[0] = sel);
     return s[0];
+  }
+
+  private static String keyOf(TableDetails t) {
+    TableDetails.KeyDetails k = t.getKeyDetails();
+    return k != null && k.getColumnCount() == 1 ? k.getKeyColumn(0).getColumnName() : null;
   }
 
   private static String keyColumn(EntityPersister persister, String tableName) {

@@ -55,4 +55,28 @@ final class Hierarchies {
 
     public Dog() {}
   }
+
+  @Entity(name = "RotPayment")
+  @jakarta.persistence.Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+  public abstract static class Payment {
+    @Id Long id;
+
+    @Encrypted
+    @Column(length = 300)
+    String reference;
+
+    public Payment() {}
+  }
+
+  @Entity(name = "RotCardPayment")
+  @Table(name = "rot_card_payment")
+  public static class CardPayment extends Payment {
+    public CardPayment() {}
+  }
+
+  @Entity(name = "RotBankPayment")
+  @Table(name = "rot_bank_payment")
+  public static class BankPayment extends Payment {
+    public BankPayment() {}
+  }
 }

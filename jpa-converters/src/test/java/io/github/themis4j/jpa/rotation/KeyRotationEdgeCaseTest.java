@@ -266,11 +266,13 @@ class KeyRotationEdgeCaseTest {
       Hierarchies.Vehicle.class,
       Hierarchies.Car.class,
       Hierarchies.Animal.class,
-      Hierarchies.Dog.class
+      Hierarchies.Dog.class,
+      Hierarchies.Payment.class,
+      Hierarchies.CardPayment.class,
+      Hierarchies.BankPayment.class
     };
     // one session factory with swappable rings: H2 2.4 ties the discriminator check constraint to
-    // the
-    // connection that created it, so the table must not outlive the session factory that created it
+    // the connection that created it, so the table must not outlive the session factory creating it
     java.util.concurrent.atomic.AtomicReference<KeyRings> rings =
         new java.util.concurrent.atomic.AtomicReference<>(RotationData.before());
     try (RotationDb db = RotationDb.create(false);
@@ -292,6 +294,11 @@ class KeyRotationEdgeCaseTest {
             ((Hierarchies.Dog) a).chip = "chip " + i;
           }
           s.persist(a);
+          Hierarchies.Payment p =
+              i % 2 == 0 ? new Hierarchies.CardPayment() : new Hierarchies.BankPayment();
+          p.id = i;
+          p.reference = "payment " + i;
+          s.persist(p);
         }
         tx.commit();
       }
@@ -304,7 +311,19 @@ class KeyRotationEdgeCaseTest {
               "rot_vehicle.plate=30",
               "rot_vehicle.vin=15",
               "rot_animal.name=30",
-              "rot_dog.chip=10");
+              "rot_dog.chip=10",
+              "rot_card_payment.reference=15",
+              "rot_bank_payment.reference=15");
+      // reported under the most general entity holding the column
+      assertThat(report.attributes())
+          .extracting(a -> a.entity() + "." + a.attribute())
+          .containsExactlyInAnyOrder(
+              "RotVehicle.plate",
+              "RotCar.vin",
+              "RotAnimal.name",
+              "RotDog.chip",
+              "RotCardPayment.reference",
+              "RotBankPayment.reference");
       assertThat(RotationData.keyIds(db, "rot_vehicle", "plate", "vin"))
           .isEqualTo(Map.of("k2", 45L));
       assertThat(RotationData.keyIds(db, "rot_dog", "chip")).isEqualTo(Map.of("k2", 10L));
@@ -321,6 +340,7 @@ class KeyRotationEdgeCaseTest {
           if (i % 3 == 0) {
             assertThat(((Hierarchies.Dog) a).chip).isEqualTo("chip " + i);
           }
+          assertThat(s.find(Hierarchies.Payment.class, i).reference).isEqualTo("payment " + i);
         }
       }
     }
