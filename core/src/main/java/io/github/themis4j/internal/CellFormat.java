@@ -222,9 +222,15 @@ public final class CellFormat {
       if (aad != null) {
         c.updateAAD(aad);
       }
-      c.doFinal(in, inOff, ctLen + TAG_LENGTH, out, 0);
+      // One call with ciphertext || tag: correct whether the provider releases plaintext only from
+      // doFinal (SunJCE) or streams it (Bouncy Castle). Check the total all the same.
+      int n = c.doFinal(in, inOff, ctLen + TAG_LENGTH, out, 0);
+      if (n != ctLen) {
+        throw new IllegalStateException("AES-GCM provider returned " + n + " bytes for " + ctLen);
+      }
       return out;
     } catch (AEADBadTagException e) {
+      Arrays.fill(out, (byte) 0); // a streaming provider may have released unauthenticated plaintext
       throw new AuthenticationFailedException(
           "Secure Cell authentication failed: wrong key, wrong context, or corrupted data");
     } catch (GeneralSecurityException e) {
