@@ -74,7 +74,8 @@ public class SecureSessionBenchmark {
     serverKeys = KeyPair.generate(KeyType.EC);
     PublicKey clientPublic = clientKeys.publicKey();
     PublicKey serverPublic = serverKeys.publicKey();
-    resolver = id -> Arrays.equals(id, CLIENT_ID) ? clientPublic : Arrays.equals(id, SERVER_ID) ? serverPublic : null;
+    resolver = id ->
+        Arrays.equals(id, CLIENT_ID) ? clientPublic : Arrays.equals(id, SERVER_ID) ? serverPublic : null;
     data = new byte[1024];
     random.nextBytes(data);
 

@@ -38,7 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@link Baseline} is shown as a ratio to its raw primitive, measured in the same run.
  *
  * <pre>
- * java -cp benchmarks.jar io.github.themis4j.benchmarks.Suite [--short | --full | --smoke] [--out DIR] [REGEX...]
+ * java -cp benchmarks.jar io.github.themis4j.benchmarks.Suite \
+ *     [--short | --full | --smoke] [--out DIR] [REGEX...]
  * </pre>
  *
  * <ul>
@@ -122,7 +123,8 @@ public final class Suite {
       includes.add(Suite.class.getPackageName() + "\\..*Benchmark\\..*");
     }
 
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     String base = stamp + "-" + mode.name().toLowerCase(Locale.ROOT);
     try {
       Files.createDirectories(out);
@@ -138,6 +140,7 @@ public final class Suite {
         .measurementIterations(mode.iterations)
         .measurementTime(mode.iterationTime)
         .addProfiler(GCProfiler.class)
+        .addProfiler(CpuTimeProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString())
         .exclude(SINGLE_SHOT);
@@ -162,6 +165,7 @@ public final class Suite {
           .warmupIterations(mode.singleShotWarmups)
           .measurementIterations(mode.singleShots)
           .addProfiler(GCProfiler.class)
+          .addProfiler(CpuTimeProfiler.class)
           .resultFormat(ResultFormatType.JSON)
           .result(singleShotJson.toString())
           .include(SINGLE_SHOT);
@@ -208,6 +212,7 @@ public final class Suite {
     final double error;
     final String unit;
     final double allocBytes;
+    final double cpu;
 
     Row(RunResult r) {
       BenchmarkParams p = r.getParams();
@@ -215,18 +220,23 @@ public final class Suite {
       int dot = name.lastIndexOf('.');
       this.className = name.substring(0, dot);
       this.method = name.substring(dot + 1);
-      this.params = p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(" "));
+      this.params =
+          p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(" "));
       Result<?> primary = r.getPrimaryResult();
       this.score = primary.getScore();
       this.error = primary.getScoreError();
       this.unit = primary.getScoreUnit();
       double alloc = Double.NaN;
+      double cpuTime = Double.NaN;
       for (String label : r.getSecondaryResults().keySet()) {
         if (label.endsWith("gc.alloc.rate.norm")) {
           alloc = r.getSecondaryResults().get(label).getScore();
+        } else if (label.equals(CpuTimeProfiler.LABEL)) {
+          cpuTime = r.getSecondaryResults().get(label).getScore();
         }
       }
       this.allocBytes = alloc;
+      this.cpu = cpuTime;
     }
 
     String key() {
@@ -252,8 +262,10 @@ public final class Suite {
     sb.append("| command | `").append(command).append("` |\n");
     sb.append("| mode | ").append(mode.name().toLowerCase(Locale.ROOT)).append(": ").append(mode.forks)
         .append(" fork(s), ").append(mode.warmups).append(" x ").append(mode.warmupTime).append(" warm-up, ")
-        .append(mode.iterations).append(" x ").append(mode.iterationTime).append(" measurement; single-shot benchmarks ")
-        .append(mode.singleShotWarmups).append(" + ").append(mode.singleShots).append(" shots; GC profiler |\n");
+        .append(mode.iterations).append(" x ").append(mode.iterationTime)
+        .append(" measurement; single-shot benchmarks ")
+        .append(mode.singleShotWarmups).append(" + ").append(mode.singleShots)
+        .append(" shots; GC and CPU-time profilers |\n");
     sb.append("| JVM | ").append(before.jvm).append(" |\n");
     sb.append("| machine | ").append(before.cpu).append(", ").append(before.cores).append(" cores, ")
         .append(before.os).append(" |\n");
@@ -265,10 +277,11 @@ public final class Suite {
 
     sb.append("### themis4j against its raw primitive\n\n");
     sb.append("Cost ratio = themis4j time / raw time (1.00 = as fast as the raw primitive); ")
-        .append("throughput = raw time / themis4j time.\n\n");
-    sb.append("| benchmark | params | themis4j | raw primitive | raw | cost ratio | throughput | ")
+        .append("throughput = raw time / themis4j time; CPU ratio = the same ratio of the CPU time the ")
+        .append("benchmark thread used per operation (robust when other processes share the cores).\n\n");
+    sb.append("| benchmark | params | themis4j | raw primitive | raw | cost ratio | throughput | CPU ratio | ")
         .append("alloc themis4j | alloc raw |\n");
-    sb.append("|---|---|---:|---|---:|---:|---:|---:|---:|\n");
+    sb.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row row : rows.values()) {
       String baseline = baselineOf(row);
       if (baseline == null) {
@@ -281,21 +294,25 @@ public final class Suite {
           .append(" | ").append(baseline)
           .append(" | ").append(raw == null ? "not run" : score(raw))
           .append(" | ").append(raw == null ? "" : String.format(Locale.ROOT, "%.2f", row.score / raw.score))
-          .append(" | ").append(raw == null ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * raw.score / row.score))
+          .append(" | ")
+          .append(raw == null ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * raw.score / row.score))
+          .append(" | ").append(raw == null || Double.isNaN(row.cpu) || Double.isNaN(raw.cpu)
+              ? "" : String.format(Locale.ROOT, "%.2f", row.cpu / raw.cpu))
           .append(" | ").append(bytes(row.allocBytes))
           .append(" | ").append(raw == null ? "" : bytes(raw.allocBytes))
           .append(" |\n");
     }
 
     sb.append("\n### All results\n\n");
-    sb.append("| benchmark | params | score | error (99.9 %) | unit | alloc/op |\n");
-    sb.append("|---|---|---:|---:|---|---:|\n");
+    sb.append("| benchmark | params | score | error (99.9 %) | unit | CPU time/op | alloc/op |\n");
+    sb.append("|---|---|---:|---:|---|---:|---:|\n");
     for (Row row : rows.values()) {
       sb.append("| ").append(row.simpleClass()).append('.').append(row.method)
           .append(" | ").append(row.params)
           .append(" | ").append(number(row.score))
           .append(" | ").append(Double.isNaN(row.error) ? "" : number(row.error))
           .append(" | ").append(row.unit)
+          .append(" | ").append(number(row.cpu))
           .append(" | ").append(bytes(row.allocBytes))
           .append(" |\n");
     }

@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
 public class EncryptedPerson implements Person {
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "encrypted_person_seq")
-  @SequenceGenerator(name = "encrypted_person_seq", sequenceName = "bench_encrypted_person_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "encrypted_person_seq", sequenceName = "bench_encrypted_person_seq", allocationSize = 50)
   Long id;
 
   @Column(length = 100)

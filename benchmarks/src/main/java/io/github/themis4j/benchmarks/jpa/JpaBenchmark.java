@@ -82,7 +82,8 @@ public class JpaBenchmark {
         "Person Number " + i,
         first + "@example.com",
         String.format("+44 20 %04d %04d", random.nextInt(10_000), random.nextInt(10_000)),
-        (1 + random.nextInt(400)) + " Long Street, Flat " + random.nextInt(90) + ", London SW" + random.nextInt(20)
+        (1 + random.nextInt(400)) + " Long Street, Flat " + random.nextInt(90)
+            + ", London SW" + random.nextInt(20)
       };
     }
     emptyTables();
@@ -149,7 +150,8 @@ public class JpaBenchmark {
         }
       }
       if (matched != ENTITIES) {
-        throw new IllegalStateException(entityName + ": " + matched + " of " + ENTITIES + " entities read back intact");
+        throw new IllegalStateException(
+            entityName + ": " + matched + " of " + ENTITIES + " entities read back intact");
       }
       return matched;
     });
