@@ -34,6 +34,18 @@ final class Proofs {
     return Scalar25519.clamp(Rng.bytes(SCALAR));
   }
 
+  /**
+   * A proof nonce: uniform mod L (64 random bytes reduced). Themis uses clamped scalars here too, which
+   * puts every nonce in half of the group and leaks a bit of bias per proof; a verifier cannot tell the
+   * difference, so the wire format is unchanged.
+   */
+  static byte[] proofNonce() {
+    byte[] wide = Rng.bytes(2 * SCALAR);
+    byte[] r = Scalar25519.reduce(wide);
+    Arrays.fill(wide, (byte) 0);
+    return r;
+  }
+
   /** H(enc(points[0]) || enc(points[1]) ... || pos) reduced mod L. */
   static byte[] challenge(int pos, EdPoint... points) {
     MessageDigest sha512;
@@ -51,7 +63,7 @@ final class Proofs {
 
   /** ed_sign: writes c || s proving knowledge of {@code x} for X = x * B. */
   static void proveDiscreteLog(int pos, byte[] x, byte[] out, int off) {
-    byte[] r = randomScalar();
+    byte[] r = proofNonce();
     byte[] c = challenge(pos, EdPoint.multiplyBase(r));
     System.arraycopy(c, 0, out, off, SCALAR);
     System.arraycopy(Scalar25519.mulAdd(c, x, r), 0, out, off + SCALAR, SCALAR);
@@ -72,8 +84,8 @@ final class Proofs {
    */
   static void proveDoubleBase(
       int pos, byte[] x1, byte[] x2, EdPoint base1, EdPoint base2, byte[] out, int off) {
-    byte[] r1 = randomScalar();
-    byte[] r2 = randomScalar();
+    byte[] r1 = proofNonce();
+    byte[] r2 = proofNonce();
     EdPoint bigR1 = base2.multiply(r1);
     EdPoint bigR2 = base1.multiply(r2).add(EdPoint.multiplyBase(r1));
     byte[] c = challenge(pos, bigR1, bigR2);
@@ -97,7 +109,7 @@ final class Proofs {
 
   /** ed_point_sign: proves X = x * B and Z = x * Y with one nonce r: c = H(r * B || r * Y || pos). */
   static void proveEqualLogs(int pos, byte[] x, EdPoint bigY, byte[] out, int off) {
-    byte[] r = randomScalar();
+    byte[] r = proofNonce();
     byte[] c = challenge(pos, EdPoint.multiplyBase(r), bigY.multiply(r));
     System.arraycopy(c, 0, out, off, SCALAR);
     System.arraycopy(Scalar25519.mulAdd(c, x, r), 0, out, off + SCALAR, SCALAR);

@@ -4,6 +4,7 @@ import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.MalformedDataException;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -203,10 +204,16 @@ public final class CellFormat {
       if (aad != null) {
         c.updateAAD(aad);
       }
-      c.update(ct, ctOff, ctLen);
-      c.doFinal(tag, tagOff, TAG_LENGTH, out, 0);
+      // Providers differ: SunJCE releases all plaintext from doFinal, Bouncy Castle streams most of it
+      // from update. Honour both, and check the total.
+      int n = c.update(ct, ctOff, ctLen, out, 0);
+      n += c.doFinal(tag, tagOff, TAG_LENGTH, out, n);
+      if (n != ctLen) {
+        throw new IllegalStateException("AES-GCM provider returned " + n + " bytes for " + ctLen);
+      }
       return out;
     } catch (AEADBadTagException e) {
+      Arrays.fill(out, (byte) 0); // a streaming provider may have released unauthenticated plaintext
       throw new AuthenticationFailedException(
           "Secure Cell authentication failed: wrong key, wrong context, or corrupted data");
     } catch (GeneralSecurityException e) {

@@ -77,8 +77,9 @@ public final class KeyRing {
   public SymmetricKey key(String keyId) {
     SymmetricKey k = keyId == null ? null : keys.get(keyId);
     if (k == null) {
-      throw new UnknownKeyException(
-          name, keyId, "key ring '" + name + "' has no key with id '" + keyId + "'");
+      // Key ids come back from storage: name one only if it is well formed (no log injection, bounded).
+      String shown = keyId != null && ID.matcher(keyId).matches() ? "'" + keyId + "'" : "(malformed key id)";
+      throw new UnknownKeyException(name, keyId, "key ring '" + name + "' has no key with id " + shown);
     }
     return k;
   }

@@ -149,6 +149,15 @@ final class ThemisKeyCodec {
         if (!p.multiply(q).equals(n)) {
           throw new KeyFormatException("RSA private key is inconsistent (p*q != n)");
         }
+        BigInteger p1 = p.subtract(BigInteger.ONE);
+        BigInteger q1 = q.subtract(BigInteger.ONE);
+        if (!dp.equals(d.mod(p1))
+            || !dq.equals(d.mod(q1))
+            || !qinv.multiply(q).mod(p).equals(BigInteger.ONE)
+            || !e.multiply(d).mod(p1).equals(BigInteger.ONE)
+            || !e.multiply(d).mod(q1).equals(BigInteger.ONE)) {
+          throw new KeyFormatException("RSA private key is inconsistent (CRT parameters do not match)");
+        }
         key = kf.generatePrivate(new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qinv));
       } else {
         key = kf.generatePublic(new RSAPublicKeySpec(n, e));

@@ -4,7 +4,6 @@ import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.keyring.KeyRing;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,7 +48,8 @@ public final class CellContext {
    *
    * @param id the entity identifier: {@code Long}, {@code Integer}, {@code Short}, {@code Byte},
    *     {@code BigInteger}, {@code String} or {@code UUID}
-   * @throws InvalidArgumentException if a name is null or empty, or the id is null or of another type
+   * @throws InvalidArgumentException if a name is null or empty, or the id is null or of another
+   *     type
    */
   public static CellContext of(String table, String column, Object id) {
     if (id == null) {
@@ -58,13 +58,18 @@ public final class CellContext {
     String type = idType(id.getClass());
     if (type == null) {
       throw new InvalidArgumentException(
-          "identifier type " + id.getClass().getName() + " cannot be part of an encryption context");
+          "identifier type "
+              + id.getClass().getName()
+              + " cannot be part of an encryption context");
     }
     String text = id instanceof UUID ? id.toString().toLowerCase(Locale.ROOT) : id.toString();
     return new CellContext(name(table, "table"), name(column, "column"), type, text);
   }
 
-  /** A context bound to table and column only, as used by the converters and by {@code bindToId = false}. */
+  /**
+   * A context bound to table and column only, as used by the converters and by {@code bindToId =
+   * false}.
+   */
   public static CellContext unbound(String table, String column) {
     return new CellContext(name(table, "table"), name(column, "column"), "none", "");
   }
@@ -74,9 +79,15 @@ public final class CellContext {
    * supported: {@code "integer"}, {@code "string"} or {@code "uuid"}.
    */
   public static String idType(Class<?> idClass) {
-    if (idClass == Long.class || idClass == Integer.class || idClass == Short.class
-        || idClass == Byte.class || idClass == BigInteger.class || idClass == long.class
-        || idClass == int.class || idClass == short.class || idClass == byte.class) {
+    if (idClass == Long.class
+        || idClass == Integer.class
+        || idClass == Short.class
+        || idClass == Byte.class
+        || idClass == BigInteger.class
+        || idClass == long.class
+        || idClass == int.class
+        || idClass == short.class
+        || idClass == byte.class) {
       return "integer";
     } else if (idClass == String.class) {
       return "string";
@@ -139,7 +150,8 @@ public final class CellContext {
     Objects.requireNonNull(mode, "mode");
     if (mode == CellMode.CONTEXT_IMPRINT) {
       if (!keyId.isEmpty() || empty) {
-        throw new InvalidArgumentException("Context Imprint contexts have no key id and no empty kind");
+        throw new InvalidArgumentException(
+            "Context Imprint contexts have no key id and no empty kind");
       }
     } else {
       KeyRing.checkId(keyId, "key id");
@@ -179,7 +191,9 @@ public final class CellContext {
       return false;
     }
     CellContext c = (CellContext) o;
-    return table.equals(c.table) && column.equals(c.column) && idType.equals(c.idType)
+    return table.equals(c.table)
+        && column.equals(c.column)
+        && idType.equals(c.idType)
         && idText.equals(c.idText);
   }
 
@@ -190,7 +204,13 @@ public final class CellContext {
 
   @Override
   public String toString() {
-    return "CellContext[" + table + "." + column + ", " + idType
-        + (isBoundToId() ? " " + idText : "") + "]";
+    return "CellContext["
+        + table
+        + "."
+        + column
+        + ", "
+        + idType
+        + (isBoundToId() ? " " + idText : "")
+        + "]";
   }
 }

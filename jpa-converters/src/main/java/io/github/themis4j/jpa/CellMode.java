@@ -25,9 +25,9 @@ public enum CellMode {
   /**
    * Deterministic, length-preserving AES-256-CTR <b>without any integrity protection</b>: a wrong
    * key, a moved value or a flipped bit decrypts to different bytes instead of failing. Nothing but
-   * the ciphertext is stored (no key id): the key is the ring's {@linkplain Encrypted#keyId() pinned
-   * key}, or else its active key at the time of the operation. Use it only for legacy columns whose
-   * length is fixed, and only when something else guarantees integrity.
+   * the ciphertext is stored (no key id): the key is the ring's {@linkplain Encrypted#keyId()
+   * pinned key}, or else its active key at the time of the operation. Use it only for legacy
+   * columns whose length is fixed, and only when something else guarantees integrity.
    */
   CONTEXT_IMPRINT("context-imprint");
 

@@ -5,16 +5,21 @@ import java.util.Base64;
 
 /** How stored bytes are represented in the database column. */
 public enum ColumnFormat {
-  /** The stored bytes as they are, in a binary column ({@code VARBINARY}, {@code BYTEA}, {@code BLOB}). */
+  /**
+   * The stored bytes as they are, in a binary column ({@code VARBINARY}, {@code BYTEA}, {@code
+   * BLOB}).
+   */
   BINARY,
 
   /**
-   * The stored bytes in standard base64 with padding (RFC 4648 section 4), in a text column
-   * ({@code VARCHAR}, {@code TEXT}). About a third longer than {@link #BINARY}.
+   * The stored bytes in standard base64 with padding (RFC 4648 section 4), in a text column ({@code
+   * VARCHAR}, {@code TEXT}). About a third longer than {@link #BINARY}.
    */
   BASE64;
 
-  /** The column representation of {@code stored}: the same array for BINARY, a string for BASE64. */
+  /**
+   * The column representation of {@code stored}: the same array for BINARY, a string for BASE64.
+   */
   public Object toColumn(byte[] stored) {
     return this == BINARY ? stored : Base64.getEncoder().encodeToString(stored);
   }

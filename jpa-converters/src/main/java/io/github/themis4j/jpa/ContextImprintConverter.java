@@ -4,9 +4,9 @@ import io.github.themis4j.keyring.KeyRingProvider;
 import jakarta.persistence.AttributeConverter;
 
 /**
- * A portable JPA {@link AttributeConverter} storing an attribute in Context Imprint (deterministic, length-preserving, <b>unauthenticated</b>) mode in
- * a binary column, for JPA providers other than Hibernate or where the {@link Encrypted} integration
- * is not wanted.
+ * A portable JPA {@link AttributeConverter} storing an attribute in Context Imprint (deterministic,
+ * length-preserving, <b>unauthenticated</b>) mode in a binary column, for JPA providers other than
+ * Hibernate or where the {@link Encrypted} integration is not wanted.
  *
  * <p><b>Difference from {@link Encrypted}:</b> a converter sees only the value, never the row, so
  * the encryption context is fixed: the given table and column names and no identifier, exactly the
@@ -38,15 +38,27 @@ public abstract class ContextImprintConverter<T> implements AttributeConverter<T
    * @param type the attribute type
    * @param keys the key ring provider
    * @param keyRing the key ring
-   * @param keyId the key to use for writing and reading (null: the ring's active key at the time, which makes
-   *     a rotation of the ring unreadable for existing values; pin a key id)
+   * @param keyId the key to use for writing and reading (null: the ring's active key at the time,
+   *     which makes a rotation of the ring unreadable for existing values; pin a key id)
    * @param table the table name for the context (canonicalized like mapped names)
    * @param column the column name for the context (canonicalized like mapped names)
    */
-  protected ContextImprintConverter(Class<T> type, KeyRingProvider keys, String keyRing, String keyId, String table, String column) {
+  protected ContextImprintConverter(
+      Class<T> type,
+      KeyRingProvider keys,
+      String keyRing,
+      String keyId,
+      String table,
+      String column) {
     this.support =
         new ConverterSupport<>(
-            getClass().getName(), ConverterSupport.boxed(type), keys, keyRing, keyId, table, column,
+            getClass().getName(),
+            ConverterSupport.boxed(type),
+            keys,
+            keyRing,
+            keyId,
+            table,
+            column,
             CellMode.CONTEXT_IMPRINT,
             ColumnFormat.BINARY);
   }

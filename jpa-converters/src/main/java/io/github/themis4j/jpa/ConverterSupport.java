@@ -3,15 +3,24 @@ package io.github.themis4j.jpa;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.keyring.KeyRingProvider;
 
-/** The shared logic of the portable converters: an {@link EncryptedAttribute} with a fixed context. */
+/**
+ * The shared logic of the portable converters: an {@link EncryptedAttribute} with a fixed context.
+ */
 final class ConverterSupport<T> {
   private final EncryptedAttribute attribute;
   private final EncryptedValueCodec codec;
   private final Class<T> type;
 
   ConverterSupport(
-      String converter, Class<T> type, KeyRingProvider keys, String keyRing, String keyId,
-      String table, String column, CellMode mode, ColumnFormat format) {
+      String converter,
+      Class<T> type,
+      KeyRingProvider keys,
+      String keyRing,
+      String keyId,
+      String table,
+      String column,
+      CellMode mode,
+      ColumnFormat format) {
     if (keys == null) {
       throw new InvalidArgumentException("key ring provider must not be null");
     }
@@ -46,7 +55,13 @@ final class ConverterSupport<T> {
 
   @Override
   public String toString() {
-    return attribute.contextTable() + "." + attribute.contextColumn() + " (" + attribute.mode() + ", ring "
-        + attribute.keyRing() + ")";
+    return attribute.contextTable()
+        + "."
+        + attribute.contextColumn()
+        + " ("
+        + attribute.mode()
+        + ", ring "
+        + attribute.keyRing()
+        + ")";
   }
 }

@@ -43,10 +43,14 @@ public final class EncryptedAttribute {
     this.format = Objects.requireNonNull(b.format, "format");
     this.table = require(b.table, "table");
     this.column = require(b.column, "column");
-    this.contextTable = b.contextTable == null || b.contextTable.isEmpty()
-        ? CellContext.canonicalName(table) : b.contextTable;
-    this.contextColumn = b.contextColumn == null || b.contextColumn.isEmpty()
-        ? CellContext.canonicalName(column) : b.contextColumn;
+    this.contextTable =
+        b.contextTable == null || b.contextTable.isEmpty()
+            ? CellContext.canonicalName(table)
+            : b.contextTable;
+    this.contextColumn =
+        b.contextColumn == null || b.contextColumn.isEmpty()
+            ? CellContext.canonicalName(column)
+            : b.contextColumn;
     this.boundToId = b.boundToId;
     if (mode == CellMode.TOKEN_PROTECT) {
       this.tokenAttribute = require(b.tokenAttribute, "token attribute");
@@ -144,8 +148,8 @@ public final class EncryptedAttribute {
   }
 
   /**
-   * The encryption context of this attribute's value in the row with identifier {@code id} (ignored,
-   * and may be null, when the attribute is not bound to the identifier).
+   * The encryption context of this attribute's value in the row with identifier {@code id}
+   * (ignored, and may be null, when the attribute is not bound to the identifier).
    */
   public CellContext context(Object id) {
     if (!boundToId) {
@@ -153,7 +157,10 @@ public final class EncryptedAttribute {
     }
     if (id == null) {
       throw new InvalidArgumentException(
-          "the identifier of " + entityName + " is not known yet, but " + attributeName
+          "the identifier of "
+              + entityName
+              + " is not known yet, but "
+              + attributeName
               + " is bound to it");
     }
     return CellContext.of(contextTable, contextColumn, id);
@@ -191,11 +198,13 @@ public final class EncryptedAttribute {
   /**
    * Decrypts the column values of the row with identifier {@code id}.
    *
-   * @param columnValue the attribute's column ({@code byte[]} or base64 {@code String}); null gives null
+   * @param columnValue the attribute's column ({@code byte[]} or base64 {@code String}); null gives
+   *     null
    * @param tokenValue Token Protect: the token column, else ignored
    * @return the attribute value
    */
-  public Object decrypt(EncryptedValueCodec codec, Object columnValue, Object tokenValue, Object id) {
+  public Object decrypt(
+      EncryptedValueCodec codec, Object columnValue, Object tokenValue, Object id) {
     if (columnValue == null) {
       return null;
     }
@@ -207,7 +216,9 @@ public final class EncryptedAttribute {
         plain = codec.unseal(keyRing, ctx, stored);
         break;
       case TOKEN_PROTECT:
-        plain = codec.untokenProtect(keyRing, ctx, stored, tokenValue == null ? null : format.fromColumn(tokenValue));
+        plain =
+            codec.untokenProtect(
+                keyRing, ctx, stored, tokenValue == null ? null : format.fromColumn(tokenValue));
         break;
       default:
         plain = codec.unimprint(keyRing, keyId, ctx, stored);
@@ -218,7 +229,8 @@ public final class EncryptedAttribute {
 
   private Object decode(byte[] plain) {
     if (plain.length == 0) {
-      throw new io.github.themis4j.MalformedDataException("stored value is empty, which a " + encoding.name() + " value cannot be");
+      throw new io.github.themis4j.MalformedDataException(
+          "stored value is empty, which a " + encoding.name() + " value cannot be");
     }
     return encoding.decode(plain);
   }
@@ -240,8 +252,22 @@ public final class EncryptedAttribute {
 
   @Override
   public String toString() {
-    return "EncryptedAttribute[" + entityName + "." + attributeName + ", " + mode + ", ring " + keyRing
-        + ", " + format + ", " + table + "." + column + (boundToId ? ", bound to id" : "") + "]";
+    return "EncryptedAttribute["
+        + entityName
+        + "."
+        + attributeName
+        + ", "
+        + mode
+        + ", ring "
+        + keyRing
+        + ", "
+        + format
+        + ", "
+        + table
+        + "."
+        + column
+        + (boundToId ? ", bound to id" : "")
+        + "]";
   }
 
   private static String require(String s, String what) {
@@ -340,7 +366,9 @@ public final class EncryptedAttribute {
       return this;
     }
 
-    /** Names for the context instead of the canonical mapped ones (null or empty: the mapped ones). */
+    /**
+     * Names for the context instead of the canonical mapped ones (null or empty: the mapped ones).
+     */
     public Builder contextNames(String contextTable, String contextColumn) {
       this.contextTable = contextTable;
       this.contextColumn = contextColumn;

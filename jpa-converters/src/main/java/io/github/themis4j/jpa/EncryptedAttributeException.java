@@ -3,10 +3,11 @@ package io.github.themis4j.jpa;
 import io.github.themis4j.ThemisException;
 
 /**
- * Encrypting or decrypting an {@link Encrypted} attribute failed. The message names the entity,
- * its identifier and the attribute, and the cause says why (an {@link
- * io.github.themis4j.keyring.UnknownKeyException}, {@link io.github.themis4j.AuthenticationFailedException}
- * or {@link io.github.themis4j.MalformedDataException}); neither contains the value.
+ * Encrypting or decrypting an {@link Encrypted} attribute failed. The message names the entity, its
+ * identifier and the attribute, and the cause says why (an {@link
+ * io.github.themis4j.keyring.UnknownKeyException}, {@link
+ * io.github.themis4j.AuthenticationFailedException} or {@link
+ * io.github.themis4j.MalformedDataException}); neither contains the value.
  *
  * <p>Thrown from the Hibernate session (load, flush, commit); a failure during flush aborts it, so
  * the transaction rolls back and nothing is written.
@@ -20,7 +21,12 @@ public class EncryptedAttributeException extends ThemisException {
   private final String reason;
 
   public EncryptedAttributeException(
-      String entity, String identifier, String attribute, String reason, String message, Throwable cause) {
+      String entity,
+      String identifier,
+      String attribute,
+      String reason,
+      String message,
+      Throwable cause) {
     super(message, cause);
     this.entity = entity;
     this.identifier = identifier;
@@ -43,7 +49,12 @@ public class EncryptedAttributeException extends ThemisException {
     return attribute;
   }
 
-  /** The reason token, as passed to {@link EncryptionObserver#onFailure}. */
+  /**
+   * Why: one of the {@link EncryptionObserver} reason tokens ({@code unknown-key}, {@code
+   * authentication}, {@code malformed}, {@code encode}), or {@code plaintext-parameter} (a
+   * plaintext bound to an encrypted column by a query or bulk update) or {@code unsupported} (an
+   * operation this integration cannot support, such as loading in a StatelessSession).
+   */
   public String reason() {
     return reason;
   }

@@ -40,7 +40,9 @@ public final class EncryptedAttributes {
       throw new InvalidArgumentException("session factory must not be null");
     }
     EventListenerRegistry registry =
-        sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+        sessionFactory
+            .unwrap(SessionFactoryImplementor.class)
+            .getServiceRegistry()
             .requireService(EventListenerRegistry.class);
     EncryptionEventListener[] found = new EncryptionEventListener[1];
     registry

@@ -21,9 +21,9 @@ import java.util.Arrays;
  * allowed and stored as the empty-value marker (Seal, Token Protect) or as empty (Context Imprint).
  *
  * <p>Stored layout, Seal: {@code 0x01 | kind | len(keyId) | keyId | Seal(key, plaintext or 0x00,
- * context)}; Token Protect: data column = ciphertext, token column = {@code 0x01 | kind | len(keyId)
- * | keyId | token}; Context Imprint: the ciphertext only. {@code kind} is 0x00 for a value, 0x01 for
- * the empty value.
+ * context)}; Token Protect: data column = ciphertext, token column = {@code 0x01 | kind |
+ * len(keyId) | keyId | token}; Context Imprint: the ciphertext only. {@code kind} is 0x00 for a
+ * value, 0x01 for the empty value.
  *
  * <h2>Security guarantees</h2>
  *
@@ -104,8 +104,11 @@ public final class EncryptedValueCodec {
 
   // ---- Token Protect -------------------------------------------------------------------------
 
-  /** Encrypts in Token Protect mode with key {@code keyId} of {@code keyRing} (null: active key). */
-  public TokenProtectedValue tokenProtect(String keyRing, String keyId, CellContext context, byte[] plaintext) {
+  /**
+   * Encrypts in Token Protect mode with key {@code keyId} of {@code keyRing} (null: active key).
+   */
+  public TokenProtectedValue tokenProtect(
+      String keyRing, String keyId, CellContext context, byte[] plaintext) {
     requireArgs(context, plaintext);
     KeyRing ring = ring(keyRing);
     String id = keyId == null ? ring.activeKeyId() : keyId;
@@ -113,7 +116,9 @@ public final class EncryptedValueCodec {
     boolean empty = plaintext.length == 0;
     TokenProtectedData d =
         SecureCell.tokenProtectWithKey(key)
-            .encrypt(empty ? emptyMarker() : plaintext, context.toBytes(CellMode.TOKEN_PROTECT, empty, id));
+            .encrypt(
+                empty ? emptyMarker() : plaintext,
+                context.toBytes(CellMode.TOKEN_PROTECT, empty, id));
     byte[] header = header(empty, id);
     byte[] themisToken = d.token();
     byte[] token = Arrays.copyOf(header, header.length + themisToken.length);
@@ -125,7 +130,8 @@ public final class EncryptedValueCodec {
   public byte[] untokenProtect(String keyRing, CellContext context, byte[] data, byte[] token) {
     requireArgs(context, data);
     if (token == null) {
-      throw new MalformedDataException("the token column is NULL while the data column holds a value");
+      throw new MalformedDataException(
+          "the token column is NULL while the data column holds a value");
     }
     Envelope e = Envelope.parse(token, "stored token");
     if (data.length == 0) {
@@ -142,8 +148,8 @@ public final class EncryptedValueCodec {
   // ---- Context Imprint -----------------------------------------------------------------------
 
   /**
-   * Encrypts in Context Imprint mode with key {@code keyId} (null: the ring's active key). An
-   * empty plaintext gives an empty result. Deterministic and unauthenticated.
+   * Encrypts in Context Imprint mode with key {@code keyId} (null: the ring's active key). An empty
+   * plaintext gives an empty result. Deterministic and unauthenticated.
    */
   public byte[] imprint(String keyRing, String keyId, CellContext context, byte[] plaintext) {
     return applyImprint(keyRing, keyId, context, plaintext, true);
@@ -157,7 +163,8 @@ public final class EncryptedValueCodec {
     return applyImprint(keyRing, keyId, context, stored, false);
   }
 
-  private byte[] applyImprint(String keyRing, String keyId, CellContext context, byte[] in, boolean encrypt) {
+  private byte[] applyImprint(
+      String keyRing, String keyId, CellContext context, byte[] in, boolean encrypt) {
     requireArgs(context, in);
     KeyRing ring = ring(keyRing);
     SymmetricKey key = ring.key(keyId == null ? ring.activeKeyId() : keyId);
@@ -212,7 +219,8 @@ public final class EncryptedValueCodec {
 
   private static byte[] checkEmptyMarker(byte[] plain) {
     if (plain.length != 1 || plain[0] != 0) {
-      throw new MalformedDataException("stored value is marked empty but does not hold the empty marker");
+      throw new MalformedDataException(
+          "stored value is marked empty but does not hold the empty marker");
     }
     return new byte[0];
   }
@@ -241,7 +249,8 @@ public final class EncryptedValueCodec {
 
     static Envelope parse(byte[] b, String what) {
       if (b.length < HEADER_FIXED + 1) {
-        throw new MalformedDataException(what + " is too short (" + b.length + " bytes) to hold the envelope");
+        throw new MalformedDataException(
+            what + " is too short (" + b.length + " bytes) to hold the envelope");
       }
       int version = b[0] & 0xff;
       if (version != FORMAT_VERSION) {
@@ -257,8 +266,13 @@ public final class EncryptedValueCodec {
       }
       for (int i = HEADER_FIXED; i < HEADER_FIXED + idLength; i++) {
         int c = b[i] & 0xff;
-        boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '.' || c == '_' || c == '-';
+        boolean ok =
+            (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == '-';
         if (!ok) {
           throw new MalformedDataException(what + " has a key id with invalid characters");
         }

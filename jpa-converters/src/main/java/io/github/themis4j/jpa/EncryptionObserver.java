@@ -12,11 +12,17 @@ package io.github.themis4j.jpa;
 public interface EncryptionObserver {
   /** Reason passed to {@link #onFailure}: the key ring or key id is not held by the application. */
   String UNKNOWN_KEY = "unknown-key";
+
   /** Reason: wrong key or context, tampering, or a value moved from another row/column/table. */
   String AUTHENTICATION = "authentication";
+
   /** Reason: the stored bytes are not a value of this format. */
   String MALFORMED = "malformed";
-  /** Reason: the attribute value cannot be encoded (for example a string with an unpaired surrogate). */
+
+  /**
+   * Reason: the attribute value cannot be encoded (for example a string with an unpaired
+   * surrogate).
+   */
   String ENCODE = "encode";
 
   /** An observer that does nothing. */
@@ -31,13 +37,16 @@ public interface EncryptionObserver {
    * @param keyId the key id used
    * @param nanos the time taken, encoding included
    */
-  default void onEncrypt(String entity, String attribute, String keyRing, String keyId, long nanos) {}
+  default void onEncrypt(
+      String entity, String attribute, String keyRing, String keyId, long nanos) {}
 
   /** An attribute value was decrypted; parameters as for {@link #onEncrypt}. */
-  default void onDecrypt(String entity, String attribute, String keyRing, String keyId, long nanos) {}
+  default void onDecrypt(
+      String entity, String attribute, String keyRing, String keyId, long nanos) {}
 
   /**
-   * Encrypting or decrypting an attribute value failed; the operation is aborted with {@code error}.
+   * Encrypting or decrypting an attribute value failed; the operation is aborted with {@code
+   * error}.
    *
    * @param reason a short stable token: {@link #UNKNOWN_KEY}, {@link #AUTHENTICATION}, {@link
    *     #MALFORMED} or {@link #ENCODE}

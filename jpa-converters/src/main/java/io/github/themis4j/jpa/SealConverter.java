@@ -4,9 +4,9 @@ import io.github.themis4j.keyring.KeyRingProvider;
 import jakarta.persistence.AttributeConverter;
 
 /**
- * A portable JPA {@link AttributeConverter} storing an attribute in Seal (authenticated, randomized) mode in
- * a binary column, for JPA providers other than Hibernate or where the {@link Encrypted} integration
- * is not wanted.
+ * A portable JPA {@link AttributeConverter} storing an attribute in Seal (authenticated,
+ * randomized) mode in a binary column, for JPA providers other than Hibernate or where the {@link
+ * Encrypted} integration is not wanted.
  *
  * <p><b>Difference from {@link Encrypted}:</b> a converter sees only the value, never the row, so
  * the encryption context is fixed: the given table and column names and no identifier, exactly the
@@ -37,14 +37,22 @@ public abstract class SealConverter<T> implements AttributeConverter<T, byte[]> 
   /**
    * @param type the attribute type
    * @param keys the key ring provider
-   * @param keyRing the key ring; values are written with its active key and read with the key they name
+   * @param keyRing the key ring; values are written with its active key and read with the key they
+   *     name
    * @param table the table name for the context (canonicalized like mapped names)
    * @param column the column name for the context (canonicalized like mapped names)
    */
-  protected SealConverter(Class<T> type, KeyRingProvider keys, String keyRing, String table, String column) {
+  protected SealConverter(
+      Class<T> type, KeyRingProvider keys, String keyRing, String table, String column) {
     this.support =
         new ConverterSupport<>(
-            getClass().getName(), ConverterSupport.boxed(type), keys, keyRing, null, table, column,
+            getClass().getName(),
+            ConverterSupport.boxed(type),
+            keys,
+            keyRing,
+            null,
+            table,
+            column,
             CellMode.SEAL,
             ColumnFormat.BINARY);
   }

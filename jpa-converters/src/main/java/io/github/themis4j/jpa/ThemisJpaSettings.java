@@ -18,7 +18,8 @@ public final class ThemisJpaSettings {
   public static final String KEY_RING_PROVIDER = "themis4j.jpa.key_ring_provider";
 
   /**
-   * Optional {@link EncryptionObserver}: an instance, a {@code Class}, or a class name. Default: none.
+   * Optional {@link EncryptionObserver}: an instance, a {@code Class}, or a class name. Default:
+   * none.
    */
   public static final String OBSERVER = "themis4j.jpa.observer";
 

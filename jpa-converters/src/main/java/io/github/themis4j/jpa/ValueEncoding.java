@@ -98,8 +98,9 @@ public abstract class ValueEncoding<T> {
 
   /** A human-readable list of the supported types, for error messages. */
   public static String supportedTypes() {
-    return "String, byte[], Boolean, Byte, Short, Integer, Long, BigInteger, BigDecimal, Float, Double, "
-        + "LocalDate, LocalTime, LocalDateTime, Instant, UUID, enums and the primitive types";
+    return "String, byte[], Boolean, Byte, Short, Integer, Long, BigInteger, BigDecimal, Float,"
+        + " Double, LocalDate, LocalTime, LocalDateTime, Instant, UUID, enums and the"
+        + " primitive types";
   }
 
   /** The Java type this encoding handles (a wrapper for primitives). */
@@ -144,7 +145,9 @@ public abstract class ValueEncoding<T> {
     return false;
   }
 
-  /** The value whose encoding is empty (an empty string or array); only if {@link #canBeEmpty()}. */
+  /**
+   * The value whose encoding is empty (an empty string or array); only if {@link #canBeEmpty()}.
+   */
   public T emptyValue() {
     throw new UnsupportedOperationException(name + " has no empty value");
   }
@@ -550,8 +553,11 @@ public abstract class ValueEncoding<T> {
       }
       // The name is not secret in itself, but it came from decrypted data: do not echo it.
       throw new MalformedDataException(
-          "stored enum name is not a constant of " + javaType().getName() + " ("
-              + bytes.length + " bytes)");
+          "stored enum name is not a constant of "
+              + javaType().getName()
+              + " ("
+              + bytes.length
+              + " bytes)");
     }
   }
 

@@ -31,18 +31,20 @@ class ContextBindingTest {
   }
 
   private static Long persist(String name, String secret) {
-    return jpa.fromTransaction(s -> {
-      Customer c = new Customer(name, secret);
-      s.persist(c);
-      return c.id;
-    });
+    return jpa.fromTransaction(
+        s -> {
+          Customer c = new Customer(name, secret);
+          s.persist(c);
+          return c.id;
+        });
   }
 
   private static Object column(String sql, Object id) {
     return jpa.query(sql, id).get(0)[0];
   }
 
-  private static void assertNamesRowNotValue(EncryptedAttributeException e, String entity, Object id, String attribute) {
+  private static void assertNamesRowNotValue(
+      EncryptedAttributeException e, String entity, Object id, String attribute) {
     assertThat(e.entity()).isEqualTo(entity);
     assertThat(e.identifier()).isEqualTo(String.valueOf(id));
     assertThat(e.attribute()).isEqualTo(attribute);
@@ -65,7 +67,8 @@ class ContextBindingTest {
       Object fromA = column("select " + col + " from jpa_customer where id = ?", a);
       jpa.update("update jpa_customer set " + col + " = ? where id = ?", fromA, b);
     }
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, b)));
+    EncryptedAttributeException e =
+        Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, b)));
     assertNamesRowNotValue(e, "Customer", b, "email");
     assertThat(e.reason()).isEqualTo(EncryptionObserver.AUTHENTICATION);
     assertThat(e.getCause()).isInstanceOf(AuthenticationFailedException.class);
@@ -78,8 +81,10 @@ class ContextBindingTest {
     Long a = persist("alice", SECRET_A);
     Long b = persist("bob", SECRET_B);
     Object[] fromA = jpa.query("select ssn, ssn_token from jpa_customer where id = ?", a).get(0);
-    jpa.update("update jpa_customer set ssn = ?, ssn_token = ? where id = ?", fromA[0], fromA[1], b);
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, b)));
+    jpa.update(
+        "update jpa_customer set ssn = ?, ssn_token = ? where id = ?", fromA[0], fromA[1], b);
+    EncryptedAttributeException e =
+        Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, b)));
     assertNamesRowNotValue(e, "Customer", b, "ssn");
   }
 
@@ -105,11 +110,13 @@ class ContextBindingTest {
   @Test
   void sealValueCopiedToAnotherTableFails() {
     Long a = persist("alice", SECRET_A);
-    UUID noteId = jpa.fromTransaction(s -> {
-      Customer c = s.find(Customer.class, a);
-      Note n = c.addNote(1, SECRET_B);
-      return n.id;
-    });
+    UUID noteId =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = s.find(Customer.class, a);
+              Note n = c.addNote(1, SECRET_B);
+              return n.id;
+            });
     // both columns are base64 Seal columns with ring "default": only the table (and column) differ
     Object fromCustomer = column("select email_text from jpa_customer where id = ?", a);
     jpa.update("update jpa_note set body = ? where id = ?", fromCustomer, noteId);
@@ -126,7 +133,8 @@ class ContextBindingTest {
     int[] positions = {0, 1, 2, 3, 4, 5, 17, 25, 40, original.length - 1};
     for (int pos : positions) {
       byte[] tampered = original.clone();
-      tampered[pos] ^= (pos == 3 || pos == 4) ? 0x03 : 0x01; // 'k1' -> 'h2'-like ids stay valid characters
+      tampered[pos] ^=
+          (pos == 3 || pos == 4) ? 0x03 : 0x01; // 'k1' -> 'h2'-like ids stay valid characters
       jpa.update("update jpa_customer set email = ? where id = ?", tampered, a);
       EncryptedAttributeException e =
           Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, a)));
@@ -143,7 +151,8 @@ class ContextBindingTest {
     jpa.update("update jpa_customer set email = ? where id = ?", new byte[] {1, 0}, a);
     e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, a)));
     assertThat(e.reason()).isEqualTo(EncryptionObserver.MALFORMED);
-    jpa.update("update jpa_customer set email = ?, email_text = 'not base64!' where id = ?", original, a);
+    jpa.update(
+        "update jpa_customer set email = ?, email_text = 'not base64!' where id = ?", original, a);
     e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, a)));
     assertThat(e.attribute()).isEqualTo("emailText");
     assertThat(e.reason()).isEqualTo(EncryptionObserver.MALFORMED);
@@ -152,9 +161,13 @@ class ContextBindingTest {
   @Test
   void plaintextWrittenBehindTheApplicationsBackIsRejected() {
     Long a = persist("alice", SECRET_A);
-    jpa.update("update jpa_customer set email_text = ? where id = ?",
-        Base64.getEncoder().encodeToString(SECRET_B.getBytes(java.nio.charset.StandardCharsets.UTF_8)), a);
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, a)));
+    jpa.update(
+        "update jpa_customer set email_text = ? where id = ?",
+        Base64.getEncoder()
+            .encodeToString(SECRET_B.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        a);
+    EncryptedAttributeException e =
+        Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, a)));
     assertNamesRowNotValue(e, "Customer", a, "emailText");
   }
 

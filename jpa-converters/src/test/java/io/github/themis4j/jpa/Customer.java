@@ -46,7 +46,10 @@ public class Customer {
   @Column(name = "ssn_token", length = 120)
   byte[] ssnToken;
 
-  @Encrypted(mode = CellMode.TOKEN_PROTECT, format = ColumnFormat.BASE64, tokenAttribute = "ssnTextToken")
+  @Encrypted(
+      mode = CellMode.TOKEN_PROTECT,
+      format = ColumnFormat.BASE64,
+      tokenAttribute = "ssnTextToken")
   @Column(name = "ssn_text", length = 200)
   String ssnText;
 

@@ -26,24 +26,26 @@ class DirtyCheckingTest {
   }
 
   private static Long persistOne() {
-    return jpa.fromTransaction(s -> {
-      Customer c = new Customer("Grace", "grace@example.com");
-      c.addNote(1, "a note");
-      s.persist(c);
-      return c.id;
-    });
+    return jpa.fromTransaction(
+        s -> {
+          Customer c = new Customer("Grace", "grace@example.com");
+          c.addNote(1, "a note");
+          s.persist(c);
+          return c.id;
+        });
   }
 
   @Test
   void loadingAndFlushingWithoutChangeIssuesNoUpdate() {
     Long id = persistOne();
     jpa.resetCounters();
-    jpa.inTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.notes.size();
-      s.flush();
-      s.flush();
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = s.find(Customer.class, id);
+          c.notes.size();
+          s.flush();
+          s.flush();
+        });
     assertThat(jpa.statistics().getEntityUpdateCount()).isZero();
     assertThat(jpa.statements("update")).isEmpty();
     assertThat(jpa.statistics().getEntityLoadCount()).isEqualTo(2); // the customer and its note
@@ -52,12 +54,13 @@ class DirtyCheckingTest {
   @Test
   void flushingAgainAfterPersistIssuesNoUpdate() {
     jpa.resetCounters();
-    jpa.inTransaction(s -> {
-      Customer c = new Customer("Hedy", "hedy@example.com");
-      s.persist(c);
-      s.flush();
-      s.flush();
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = new Customer("Hedy", "hedy@example.com");
+          s.persist(c);
+          s.flush();
+          s.flush();
+        });
     assertThat(jpa.statistics().getEntityInsertCount()).isEqualTo(1);
     assertThat(jpa.statistics().getEntityUpdateCount()).isZero();
     assertThat(jpa.statements("update")).isEmpty();
@@ -67,12 +70,13 @@ class DirtyCheckingTest {
   void changingOneEncryptedAttributeUpdatesTheEntityOnce() {
     Long id = persistOne();
     jpa.resetCounters();
-    jpa.inTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.email = "grace.hopper@example.com";
-      s.flush();
-      s.flush(); // the second flush must find nothing left to write
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = s.find(Customer.class, id);
+          c.email = "grace.hopper@example.com";
+          s.flush();
+          s.flush(); // the second flush must find nothing left to write
+        });
     assertThat(jpa.statistics().getEntityUpdateCount()).isEqualTo(1);
     assertThat(jpa.statements("update")).hasSize(1);
     Customer reloaded = jpa.fromTransaction(s -> s.find(Customer.class, id));
@@ -86,13 +90,14 @@ class DirtyCheckingTest {
   void changingATokenProtectedAttributeUpdatesOnceAndKeepsItReadable() {
     Long id = persistOne();
     jpa.resetCounters();
-    jpa.inTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.ssn = "078-05-1120";
-      c.ssnText = "078-05-1121";
-      s.flush();
-      s.flush();
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = s.find(Customer.class, id);
+          c.ssn = "078-05-1120";
+          c.ssnText = "078-05-1121";
+          s.flush();
+          s.flush();
+        });
     assertThat(jpa.statistics().getEntityUpdateCount()).isEqualTo(1);
     Customer reloaded = jpa.fromTransaction(s -> s.find(Customer.class, id));
     assertThat(reloaded.ssn).isEqualTo("078-05-1120");
@@ -107,10 +112,11 @@ class DirtyCheckingTest {
   void settingAnEncryptedAttributeToTheSameValueIsNotAChange() {
     Long id = persistOne();
     jpa.resetCounters();
-    jpa.inTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.email = new String("grace@example.com".toCharArray()); // equal, not the same instance
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = s.find(Customer.class, id);
+          c.email = new String("grace@example.com".toCharArray()); // equal, not the same instance
+        });
     assertThat(jpa.statistics().getEntityUpdateCount()).isZero();
   }
 }

@@ -10,16 +10,24 @@ import java.util.Map;
 /**
  * A second, independent implementation of docs/FORMAT.md for the tests, written from the document
  * and using wasm-themis (the Themis C core) for the Secure Cells: it never calls the module's own
- * codec, context or encoding classes, so agreement between the two proves the document is right
- * and complete.
+ * codec, context or encoding classes, so agreement between the two proves the document is right and
+ * complete.
  */
 final class DocumentedFormat {
   private DocumentedFormat() {}
 
   /** Section 3: the eight length-prefixed UTF-8 strings. */
-  static byte[] context(String mode, String kind, String keyId, String table, String column, String idType, String idText) {
+  static byte[] context(
+      String mode,
+      String kind,
+      String keyId,
+      String table,
+      String column,
+      String idType,
+      String idText) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (String s : new String[] {"themis4j-jpa/1", mode, kind, keyId, table, column, idType, idText}) {
+    for (String s :
+        new String[] {"themis4j-jpa/1", mode, kind, keyId, table, column, idType, idText}) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       out.write(b.length >>> 24);
       out.write(b.length >>> 16);
@@ -63,7 +71,13 @@ final class DocumentedFormat {
   }
 
   /** Section 5: a Seal column value (already base64-decoded). */
-  static Plain readSeal(WasmThemis wasm, Map<String, byte[]> keys, byte[] stored, String table, String column, Object rowId) {
+  static Plain readSeal(
+      WasmThemis wasm,
+      Map<String, byte[]> keys,
+      byte[] stored,
+      String table,
+      String column,
+      Object rowId) {
     int version = stored[0] & 0xff;
     int kind = stored[1] & 0xff;
     int n = stored[2] & 0xff;
@@ -80,7 +94,13 @@ final class DocumentedFormat {
 
   /** Section 5: Token Protect column and token column (already base64-decoded). */
   static Plain readTokenProtect(
-      WasmThemis wasm, Map<String, byte[]> keys, byte[] data, byte[] tokenColumn, String table, String column, Object rowId) {
+      WasmThemis wasm,
+      Map<String, byte[]> keys,
+      byte[] data,
+      byte[] tokenColumn,
+      String table,
+      String column,
+      Object rowId) {
     int version = tokenColumn[0] & 0xff;
     int kind = tokenColumn[1] & 0xff;
     int n = tokenColumn[2] & 0xff;
@@ -89,14 +109,16 @@ final class DocumentedFormat {
     }
     String keyId = new String(tokenColumn, 3, n, StandardCharsets.US_ASCII);
     String[] id = id(rowId);
-    byte[] ctx = context("token-protect", kind == 1 ? "empty" : "value", keyId, table, column, id[0], id[1]);
+    byte[] ctx =
+        context("token-protect", kind == 1 ? "empty" : "value", keyId, table, column, id[0], id[1]);
     byte[] token = Arrays.copyOfRange(tokenColumn, 3 + n, tokenColumn.length);
     byte[] plain = wasm.call1("cell.token.decrypt", keys.get(keyId), data, token, ctx);
     return checkEmpty(plain, kind == 1, keyId);
   }
 
   /** Section 5: a Context Imprint column value with the key the application pins. */
-  static byte[] readImprint(WasmThemis wasm, byte[] key, byte[] stored, String table, String column, Object rowId) {
+  static byte[] readImprint(
+      WasmThemis wasm, byte[] key, byte[] stored, String table, String column, Object rowId) {
     if (stored.length == 0) {
       return stored;
     }
@@ -116,7 +138,14 @@ final class DocumentedFormat {
   }
 
   /** Section 5, the other direction: a Seal column value made by wasm-themis. */
-  static byte[] writeSeal(WasmThemis wasm, String keyId, byte[] key, byte[] plaintext, String table, String column, Object rowId) {
+  static byte[] writeSeal(
+      WasmThemis wasm,
+      String keyId,
+      byte[] key,
+      byte[] plaintext,
+      String table,
+      String column,
+      Object rowId) {
     boolean empty = plaintext.length == 0;
     String[] id = id(rowId);
     byte[] ctx = context("seal", empty ? "empty" : "value", keyId, table, column, id[0], id[1]);
@@ -126,15 +155,23 @@ final class DocumentedFormat {
 
   /** Section 5: {data column, token column} made by wasm-themis. */
   static byte[][] writeTokenProtect(
-      WasmThemis wasm, String keyId, byte[] key, byte[] plaintext, String table, String column, Object rowId) {
+      WasmThemis wasm,
+      String keyId,
+      byte[] key,
+      byte[] plaintext,
+      String table,
+      String column,
+      Object rowId) {
     boolean empty = plaintext.length == 0;
     String[] id = id(rowId);
-    byte[] ctx = context("token-protect", empty ? "empty" : "value", keyId, table, column, id[0], id[1]);
+    byte[] ctx =
+        context("token-protect", empty ? "empty" : "value", keyId, table, column, id[0], id[1]);
     byte[][] r = wasm.call("cell.token.encrypt", key, empty ? new byte[] {0} : plaintext, ctx);
     return new byte[][] {r[0], concat(envelope(empty, keyId), r[1])};
   }
 
-  static byte[] writeImprint(WasmThemis wasm, byte[] key, byte[] plaintext, String table, String column, Object rowId) {
+  static byte[] writeImprint(
+      WasmThemis wasm, byte[] key, byte[] plaintext, String table, String column, Object rowId) {
     if (plaintext.length == 0) {
       return plaintext;
     }

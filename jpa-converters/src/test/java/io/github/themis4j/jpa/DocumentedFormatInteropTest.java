@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * encrypted by wasm-themis the same way, inserted over JDBC, load through Hibernate.
  */
 class DocumentedFormatInteropTest {
-  private static final Map<String, byte[]> KEYS = Map.of("k1", TestKeys.K1, "k2", TestKeys.K2, "p1", TestKeys.PII);
+  private static final Map<String, byte[]> KEYS =
+      Map.of("k1", TestKeys.K1, "k2", TestKeys.K2, "p1", TestKeys.PII);
   private static JpaFixture jpa;
 
   @BeforeAll
@@ -47,21 +48,25 @@ class DocumentedFormatInteropTest {
 
   private static Object[] customerRow(Long id) {
     return jpa.query(
-        "select email, email_text, ssn, ssn_token, ssn_text, ssn_text_token, nickName, nick_name_text,"
-            + " notes_summary from jpa_customer where id = ?", id).get(0);
+            "select email, email_text, ssn, ssn_token, ssn_text, ssn_text_token, nickName,"
+                + " nick_name_text, notes_summary from jpa_customer where id = ?",
+            id)
+        .get(0);
   }
 
   @Test
   void columnsWrittenByHibernateDecryptWithThemisFromTheDocumentedRules() {
     WasmThemis wasm = WasmThemis.get();
     for (String secret : new String[] {"ada@example.com", "", "Zoë 😀"}) {
-      Customer saved = jpa.fromTransaction(s -> {
-        Customer c = new Customer("Ada", secret);
-        c.email = secret + "/1";
-        c.addNote(1, secret + "/note");
-        s.persist(c);
-        return c;
-      });
+      Customer saved =
+          jpa.fromTransaction(
+              s -> {
+                Customer c = new Customer("Ada", secret);
+                c.email = secret + "/1";
+                c.addNote(1, secret + "/note");
+                s.persist(c);
+                return c;
+              });
       Long id = saved.id;
       Object[] row = customerRow(id);
 
@@ -73,29 +78,52 @@ class DocumentedFormatInteropTest {
 
       assertThat(row[1]).isInstanceOf(String.class); // text column, base64
       DocumentedFormat.Plain emailText =
-          DocumentedFormat.readSeal(wasm, KEYS, Base64.getDecoder().decode((String) row[1]), "jpa_customer", "email_text", id);
+          DocumentedFormat.readSeal(
+              wasm,
+              KEYS,
+              Base64.getDecoder().decode((String) row[1]),
+              "jpa_customer",
+              "email_text",
+              id);
       assertThat(DocumentedFormat.utf8(emailText.bytes)).isEqualTo(secret);
       assertThat(emailText.empty).isEqualTo(secret.isEmpty());
 
       DocumentedFormat.Plain ssn =
-          DocumentedFormat.readTokenProtect(wasm, KEYS, (byte[]) row[2], (byte[]) row[3], "jpa_customer", "ssn", id);
+          DocumentedFormat.readTokenProtect(
+              wasm, KEYS, (byte[]) row[2], (byte[]) row[3], "jpa_customer", "ssn", id);
       assertThat(DocumentedFormat.utf8(ssn.bytes)).isEqualTo(secret);
-      assertThat(((byte[]) row[2]).length).isEqualTo(Math.max(1, DocumentedFormat.utf8(secret).length));
+      assertThat(((byte[]) row[2]).length)
+          .isEqualTo(Math.max(1, DocumentedFormat.utf8(secret).length));
 
       DocumentedFormat.Plain ssnText =
           DocumentedFormat.readTokenProtect(
-              wasm, KEYS, DocumentedFormat.fromColumn(row[4]), DocumentedFormat.fromColumn(row[5]), "jpa_customer", "ssn_text", id);
+              wasm,
+              KEYS,
+              DocumentedFormat.fromColumn(row[4]),
+              DocumentedFormat.fromColumn(row[5]),
+              "jpa_customer",
+              "ssn_text",
+              id);
       assertThat(DocumentedFormat.utf8(ssnText.bytes)).isEqualTo(secret);
 
       // implicit column name nickName: canonical form "nickname"; pinned key k1
-      byte[] nick = DocumentedFormat.readImprint(wasm, TestKeys.K1, (byte[]) row[6], "jpa_customer", "nickname", id);
+      byte[] nick =
+          DocumentedFormat.readImprint(
+              wasm, TestKeys.K1, (byte[]) row[6], "jpa_customer", "nickname", id);
       assertThat(DocumentedFormat.utf8(nick)).isEqualTo(secret);
       byte[] nickText =
-          DocumentedFormat.readImprint(wasm, TestKeys.K1, DocumentedFormat.fromColumn(row[7]), "jpa_customer", "nick_name_text", id);
+          DocumentedFormat.readImprint(
+              wasm,
+              TestKeys.K1,
+              DocumentedFormat.fromColumn(row[7]),
+              "jpa_customer",
+              "nick_name_text",
+              id);
       assertThat(DocumentedFormat.utf8(nickText)).isEqualTo(secret);
 
       DocumentedFormat.Plain summary =
-          DocumentedFormat.readSeal(wasm, KEYS, DocumentedFormat.fromColumn(row[8]), "jpa_customer", "notes_summary", id);
+          DocumentedFormat.readSeal(
+              wasm, KEYS, DocumentedFormat.fromColumn(row[8]), "jpa_customer", "notes_summary", id);
       assertThat(summary.keyId).isEqualTo("p1");
       assertThat(DocumentedFormat.utf8(summary.bytes)).isEqualTo(secret);
 
@@ -103,7 +131,8 @@ class DocumentedFormatInteropTest {
       UUID noteId = saved.notes.get(0).id;
       Object[] note = jpa.query("select body from jpa_note where id = ?", noteId).get(0);
       DocumentedFormat.Plain body =
-          DocumentedFormat.readSeal(wasm, KEYS, DocumentedFormat.fromColumn(note[0]), "jpa_note", "body", noteId);
+          DocumentedFormat.readSeal(
+              wasm, KEYS, DocumentedFormat.fromColumn(note[0]), "jpa_note", "body", noteId);
       assertThat(DocumentedFormat.utf8(body.bytes)).isEqualTo(secret + "/note");
     }
   }
@@ -115,14 +144,20 @@ class DocumentedFormatInteropTest {
       Typed sample = TypedValues.sample("typed-out-" + variant, variant);
       jpa.inTransaction(s -> s.persist(sample));
       List<Field> fields = encryptedFields();
-      Object[] row = jpa.query("select " + columns(fields) + " from jpa_typed where id = ?", sample.id).get(0);
+      Object[] row =
+          jpa.query("select " + columns(fields) + " from jpa_typed where id = ?", sample.id).get(0);
       for (int i = 0; i < fields.size(); i++) {
         Field f = fields.get(i);
         String column = f.getAnnotation(Column.class).name();
         DocumentedFormat.Plain plain =
-            DocumentedFormat.readSeal(wasm, KEYS, DocumentedFormat.fromColumn(row[i]), "jpa_typed", column, sample.id);
-        assertThat(plain.bytes).as(column + " variant " + variant).isEqualTo(documentedEncoding(f.get(sample)));
-        assertThat(row[i]).as(column).isInstanceOf(column.startsWith("t_") ? String.class : byte[].class);
+            DocumentedFormat.readSeal(
+                wasm, KEYS, DocumentedFormat.fromColumn(row[i]), "jpa_typed", column, sample.id);
+        assertThat(plain.bytes)
+            .as(column + " variant " + variant)
+            .isEqualTo(documentedEncoding(f.get(sample)));
+        assertThat(row[i])
+            .as(column)
+            .isInstanceOf(column.startsWith("t_") ? String.class : byte[].class);
       }
     }
   }
@@ -133,17 +168,39 @@ class DocumentedFormatInteropTest {
     long id = 990_001L; // far beyond the sequence's range
     String secret = "written by wasm-themis";
     byte[] plain = DocumentedFormat.utf8(secret);
-    byte[] email = DocumentedFormat.writeSeal(wasm, "k2", TestKeys.K2, plain, "jpa_customer", "email", id);
-    byte[] emailText = DocumentedFormat.writeSeal(wasm, "k1", TestKeys.K1, new byte[0], "jpa_customer", "email_text", id);
-    byte[][] ssn = DocumentedFormat.writeTokenProtect(wasm, "k1", TestKeys.K1, plain, "jpa_customer", "ssn", id);
-    byte[][] ssnText = DocumentedFormat.writeTokenProtect(wasm, "k2", TestKeys.K2, plain, "jpa_customer", "ssn_text", id);
-    byte[] nick = DocumentedFormat.writeImprint(wasm, TestKeys.K1, plain, "jpa_customer", "nickname", id);
-    byte[] nickText = DocumentedFormat.writeImprint(wasm, TestKeys.K1, new byte[0], "jpa_customer", "nick_name_text", id);
-    byte[] summary = DocumentedFormat.writeSeal(wasm, "p1", TestKeys.PII, plain, "jpa_customer", "notes_summary", id);
+    byte[] email =
+        DocumentedFormat.writeSeal(wasm, "k2", TestKeys.K2, plain, "jpa_customer", "email", id);
+    byte[] emailText =
+        DocumentedFormat.writeSeal(
+            wasm, "k1", TestKeys.K1, new byte[0], "jpa_customer", "email_text", id);
+    byte[][] ssn =
+        DocumentedFormat.writeTokenProtect(
+            wasm, "k1", TestKeys.K1, plain, "jpa_customer", "ssn", id);
+    byte[][] ssnText =
+        DocumentedFormat.writeTokenProtect(
+            wasm, "k2", TestKeys.K2, plain, "jpa_customer", "ssn_text", id);
+    byte[] nick =
+        DocumentedFormat.writeImprint(wasm, TestKeys.K1, plain, "jpa_customer", "nickname", id);
+    byte[] nickText =
+        DocumentedFormat.writeImprint(
+            wasm, TestKeys.K1, new byte[0], "jpa_customer", "nick_name_text", id);
+    byte[] summary =
+        DocumentedFormat.writeSeal(
+            wasm, "p1", TestKeys.PII, plain, "jpa_customer", "notes_summary", id);
     jpa.update(
-        "insert into jpa_customer (id, version, name, email, email_text, ssn, ssn_token, ssn_text, ssn_text_token,"
-            + " nickName, nick_name_text, notes_summary) values (?, 0, 'from wasm', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, email, b64(emailText), ssn[0], ssn[1], b64(ssnText[0]), b64(ssnText[1]), nick, b64(nickText), b64(summary));
+        "insert into jpa_customer (id, version, name, email, email_text, ssn, ssn_token, ssn_text,"
+            + " ssn_text_token, nickName, nick_name_text, notes_summary) values (?, 0, 'from wasm',"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        email,
+        b64(emailText),
+        ssn[0],
+        ssn[1],
+        b64(ssnText[0]),
+        b64(ssnText[1]),
+        nick,
+        b64(nickText),
+        b64(summary));
 
     Customer c = jpa.fromTransaction(s -> s.find(Customer.class, id));
     assertThat(c.email).isEqualTo(secret);
@@ -163,20 +220,35 @@ class DocumentedFormatInteropTest {
       for (Field f : fields) {
         String column = f.getAnnotation(Column.class).name();
         byte[] stored =
-            DocumentedFormat.writeSeal(wasm, "k1", TestKeys.K1, documentedEncoding(f.get(expected)), "jpa_typed", column, expected.id);
+            DocumentedFormat.writeSeal(
+                wasm,
+                "k1",
+                TestKeys.K1,
+                documentedEncoding(f.get(expected)),
+                "jpa_typed",
+                column,
+                expected.id);
         params.add(column.startsWith("t_") ? b64(stored) : stored);
       }
       jpa.update(
-          "insert into jpa_typed (id, " + columns(fields) + ") values (?" + ", ?".repeat(fields.size()) + ")",
+          "insert into jpa_typed (id, "
+              + columns(fields)
+              + ") values (?"
+              + ", ?".repeat(fields.size())
+              + ")",
           params.toArray());
       Typed loaded = jpa.fromTransaction(s -> s.find(Typed.class, expected.id));
       for (Field f : fields) {
-        assertThat(f.get(loaded)).as(f.getName() + " variant " + variant).isEqualTo(readBack(f.get(expected)));
+        assertThat(f.get(loaded))
+            .as(f.getName() + " variant " + variant)
+            .isEqualTo(readBack(f.get(expected)));
       }
     }
   }
 
-  /** What a value reads back as: a BigDecimal with negative scale comes back as its plain integer. */
+  /**
+   * What a value reads back as: a BigDecimal with negative scale comes back as its plain integer.
+   */
   static Object readBack(Object v) {
     if (v instanceof BigDecimal && ((BigDecimal) v).scale() < 0) {
       return new BigDecimal(((BigDecimal) v).toPlainString());
@@ -184,7 +256,8 @@ class DocumentedFormatInteropTest {
     return v;
   }
 
-  // ---- the plaintext encodings of docs/FORMAT.md section 4, written from the document ------------
+  // ---- the plaintext encodings of docs/FORMAT.md section 4, written from the document
+  // ------------
 
   static byte[] documentedEncoding(Object v) {
     if (v instanceof String) {
@@ -215,13 +288,19 @@ class DocumentedFormatInteropTest {
       return ByteBuffer.allocate(8).putLong(((LocalTime) v).toNanoOfDay()).array();
     } else if (v instanceof LocalDateTime) {
       LocalDateTime t = (LocalDateTime) v;
-      return ByteBuffer.allocate(12).putLong(t.toEpochSecond(ZoneOffset.UTC)).putInt(t.getNano()).array();
+      return ByteBuffer.allocate(12)
+          .putLong(t.toEpochSecond(ZoneOffset.UTC))
+          .putInt(t.getNano())
+          .array();
     } else if (v instanceof Instant) {
       Instant t = (Instant) v;
       return ByteBuffer.allocate(12).putLong(t.getEpochSecond()).putInt(t.getNano()).array();
     } else if (v instanceof UUID) {
       UUID u = (UUID) v;
-      return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+      return ByteBuffer.allocate(16)
+          .putLong(u.getMostSignificantBits())
+          .putLong(u.getLeastSignificantBits())
+          .array();
     } else if (v instanceof Enum) {
       return DocumentedFormat.utf8(((Enum<?>) v).name());
     }

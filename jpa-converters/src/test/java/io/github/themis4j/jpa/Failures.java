@@ -18,7 +18,9 @@ final class Failures {
     throw new AssertionError("no " + type.getSimpleName() + " in the cause chain of " + t, t);
   }
 
-  /** Runs {@code call}, asserts it fails with an {@link EncryptedAttributeException}, returns it. */
+  /**
+   * Runs {@code call}, asserts it fails with an {@link EncryptedAttributeException}, returns it.
+   */
   static EncryptedAttributeException attributeFailure(ThrowingCallable call) {
     Throwable t = catchThrowable(call);
     assertThat(t).as("expected a failure").isNotNull();

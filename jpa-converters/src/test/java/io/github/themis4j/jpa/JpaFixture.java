@@ -25,17 +25,23 @@ import org.hibernate.stat.Statistics;
  * classes and settings in, {@link #inTransaction}, raw JDBC access, statistics and the SQL issued.
  */
 final class JpaFixture implements AutoCloseable {
-  /** Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly referenced). */
+  /**
+   * Keeps Hibernate's startup banner out of the test output (held: JUL loggers are weakly
+   * referenced).
+   */
   private static final java.util.logging.Logger HIBERNATE_LOG = quiet();
 
   final TestDatabase db;
   final SessionFactory sessionFactory;
   private final List<String> capture;
+  private final boolean ownsDatabase;
 
-  private JpaFixture(TestDatabase db, SessionFactory sessionFactory, List<String> capture) {
+  private JpaFixture(
+      TestDatabase db, SessionFactory sessionFactory, List<String> capture, boolean ownsDatabase) {
     this.db = db;
     this.sessionFactory = sessionFactory;
     this.capture = capture;
+    this.ownsDatabase = ownsDatabase;
   }
 
   private static java.util.logging.Logger quiet() {
@@ -55,6 +61,7 @@ final class JpaFixture implements AutoCloseable {
   static final class Builder {
     private final Class<?>[] entities;
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private TestDatabase shared;
 
     private Builder(Class<?>[] entities) {
       this.entities = entities;
@@ -70,8 +77,16 @@ final class JpaFixture implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Uses the database of {@code other} (left open when this fixture closes) instead of a new one.
+     */
+    Builder sharing(JpaFixture other) {
+      this.shared = other.db;
+      return this;
+    }
+
     JpaFixture build() {
-      TestDatabase db = TestDatabase.create();
+      TestDatabase db = shared != null ? shared : TestDatabase.create();
       try {
         List<String> captured = Collections.synchronizedList(new ArrayList<>());
         Configuration cfg = new Configuration();
@@ -79,18 +94,22 @@ final class JpaFixture implements AutoCloseable {
           cfg.addAnnotatedClass(e);
         }
         cfg.getProperties().putAll(db.hibernateSettings());
-        cfg.setProperty("hibernate.hbm2ddl.auto", "create");
+        cfg.setProperty("hibernate.hbm2ddl.auto", shared != null ? "none" : "create");
         cfg.setProperty("hibernate.generate_statistics", "true");
-        cfg.getProperties().put(
-            "hibernate.session_factory.statement_inspector",
-            (StatementInspector) s -> {
-              captured.add(s);
-              return s;
-            });
+        cfg.getProperties()
+            .put(
+                "hibernate.session_factory.statement_inspector",
+                (StatementInspector)
+                    s -> {
+                      captured.add(s);
+                      return s;
+                    });
         cfg.getProperties().putAll(settings);
-        return new JpaFixture(db, cfg.buildSessionFactory(), captured);
+        return new JpaFixture(db, cfg.buildSessionFactory(), captured, shared == null);
       } catch (RuntimeException | Error e) {
-        db.close();
+        if (shared == null) {
+          db.close();
+        }
         throw e;
       }
     }
@@ -98,13 +117,17 @@ final class JpaFixture implements AutoCloseable {
 
   /** Runs {@code work} in a new session and transaction, committing at the end. */
   void inTransaction(Consumer<Session> work) {
-    fromTransaction(s -> {
-      work.accept(s);
-      return null;
-    });
+    fromTransaction(
+        s -> {
+          work.accept(s);
+          return null;
+        });
   }
 
-  /** Runs {@code work} in a new session and transaction, committing at the end, and returns its result. */
+  /**
+   * Runs {@code work} in a new session and transaction, committing at the end, and returns its
+   * result.
+   */
   <R> R fromTransaction(Function<Session, R> work) {
     try (Session s = sessionFactory.openSession()) {
       Transaction tx = s.beginTransaction();
@@ -149,7 +172,9 @@ final class JpaFixture implements AutoCloseable {
     return out;
   }
 
-  /** Runs a query over plain JDBC and returns its rows (column values as the driver returns them). */
+  /**
+   * Runs a query over plain JDBC and returns its rows (column values as the driver returns them).
+   */
   List<Object[]> query(String sql, Object... params) {
     try (Connection c = db.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -199,7 +224,9 @@ final class JpaFixture implements AutoCloseable {
     try {
       sessionFactory.close();
     } finally {
-      db.close();
+      if (ownsDatabase) {
+        db.close();
+      }
     }
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Key rotation (new writes use the active key, reads any key still held, unknown key ids are named)
- * and failing closed: a missing key or an unencodable value aborts the flush and nothing is written.
+ * and failing closed: a missing key or an unencodable value aborts the flush and nothing is
+ * written.
  */
 class KeysAndTransactionsTest {
   private static final TestKeys.Swappable KEYS = new TestKeys.Swappable(TestKeys.standard());
@@ -49,11 +50,12 @@ class KeysAndTransactionsTest {
   }
 
   private static Long persist(String secret) {
-    return jpa.fromTransaction(s -> {
-      Customer c = new Customer("c", secret);
-      s.persist(c);
-      return c.id;
-    });
+    return jpa.fromTransaction(
+        s -> {
+          Customer c = new Customer("c", secret);
+          s.persist(c);
+          return c.id;
+        });
   }
 
   @Test
@@ -61,15 +63,19 @@ class KeysAndTransactionsTest {
     Long old = persist("written under k1");
     assertThat(storedKeyId(old)).isEqualTo("k1");
 
-    KEYS.set(rings(KeyRing.builder("default")
-        .add("k1", SymmetricKey.fromBytes(TestKeys.K1))
-        .add("k2", SymmetricKey.fromBytes(TestKeys.K2))
-        .active("k2")
-        .build()));
+    KEYS.set(
+        rings(
+            KeyRing.builder("default")
+                .add("k1", SymmetricKey.fromBytes(TestKeys.K1))
+                .add("k2", SymmetricKey.fromBytes(TestKeys.K2))
+                .active("k2")
+                .build()));
     Long fresh = persist("written under k2");
     assertThat(storedKeyId(fresh)).isEqualTo("k2");
-    assertThat(jpa.fromTransaction(s -> s.find(Customer.class, old)).email).isEqualTo("written under k1");
-    assertThat(jpa.fromTransaction(s -> s.find(Customer.class, fresh)).email).isEqualTo("written under k2");
+    assertThat(jpa.fromTransaction(s -> s.find(Customer.class, old)).email)
+        .isEqualTo("written under k1");
+    assertThat(jpa.fromTransaction(s -> s.find(Customer.class, fresh)).email)
+        .isEqualTo("written under k2");
 
     // changing the old entity re-encrypts it with the active key
     jpa.inTransaction(s -> s.find(Customer.class, old).email = "changed");
@@ -80,9 +86,14 @@ class KeysAndTransactionsTest {
   void aRemovedKeyGivesAClearErrorNamingTheKeyId() {
     Long old = persist("written under k1");
     KEYS.set(rings(KeyRing.of("default", "k2", SymmetricKey.fromBytes(TestKeys.K2))));
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, old)));
+    EncryptedAttributeException e =
+        Failures.attributeFailure(() -> jpa.fromTransaction(s -> s.find(Customer.class, old)));
     assertThat(e.reason()).isEqualTo(EncryptionObserver.UNKNOWN_KEY);
-    assertThat(e.getMessage()).contains("'k1'").contains("'default'").contains("Customer").contains(String.valueOf(old));
+    assertThat(e.getMessage())
+        .contains("'k1'")
+        .contains("'default'")
+        .contains("Customer")
+        .contains(String.valueOf(old));
     UnknownKeyException cause = Failures.find(e, UnknownKeyException.class);
     assertThat(cause.keyId()).isEqualTo("k1");
     assertThat(cause.keyRing()).isEqualTo("default");
@@ -91,26 +102,35 @@ class KeysAndTransactionsTest {
   @Test
   void aRotationJobCanResealOldValuesWithThePublicApi() {
     Long old = persist("to be migrated");
-    KEYS.set(rings(KeyRing.builder("default")
-        .add("k1", SymmetricKey.fromBytes(TestKeys.K1))
-        .add("k2", SymmetricKey.fromBytes(TestKeys.K2))
-        .active("k2")
-        .build()));
+    KEYS.set(
+        rings(
+            KeyRing.builder("default")
+                .add("k1", SymmetricKey.fromBytes(TestKeys.K1))
+                .add("k2", SymmetricKey.fromBytes(TestKeys.K2))
+                .active("k2")
+                .build()));
     EncryptedValueCodec codec = EncryptedAttributes.codec(jpa.sessionFactory);
-    EncryptedAttribute email = EncryptedAttributes.of(jpa.sessionFactory).stream()
-        .filter(a -> a.entityName().equals("Customer") && a.attributeName().equals("email"))
-        .findFirst().orElseThrow();
+    EncryptedAttribute email =
+        EncryptedAttributes.of(jpa.sessionFactory).stream()
+            .filter(a -> a.entityName().equals("Customer") && a.attributeName().equals("email"))
+            .findFirst()
+            .orElseThrow();
     assertThat(email.table()).isEqualTo("jpa_customer");
     assertThat(email.column()).isEqualTo("email");
     assertThat(email.idColumn()).isEqualTo("id");
     // what a job does: read raw values with JDBC, reseal those under an old key, write them back
-    List<Object[]> rows = jpa.query("select " + email.idColumn() + ", " + email.column() + " from " + email.table());
+    List<Object[]> rows =
+        jpa.query("select " + email.idColumn() + ", " + email.column() + " from " + email.table());
     int migrated = 0;
     for (Object[] row : rows) {
       Long id = ((Number) row[0]).longValue();
       if (!email.storedKeyId(codec, row[1], null).equals("k2")) {
-        byte[] resealed = codec.reseal(email.keyRing(), email.context(id), email.format().fromColumn(row[1]));
-        jpa.update("update jpa_customer set email = ? where id = ?", email.format().toColumn(resealed), id);
+        byte[] resealed =
+            codec.reseal(email.keyRing(), email.context(id), email.format().fromColumn(row[1]));
+        jpa.update(
+            "update jpa_customer set email = ? where id = ?",
+            email.format().toColumn(resealed),
+            id);
         migrated++;
       }
     }
@@ -121,15 +141,19 @@ class KeysAndTransactionsTest {
   @Test
   void anUnknownKeyRingAtWriteTimeRollsBackEverything() {
     KEYS.set(KeyRings.of(TestKeys.standard().keyRing("default"))); // ring "pii" is gone
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.inTransaction(s -> {
-      for (int i = 0; i < 4; i++) {
-        Customer c = new Customer("ok-" + i, "fine");
-        c.summary = null; // needs no key from "pii"
-        s.persist(c);
-      }
-      s.flush(); // the first four rows are written to the database now
-      s.persist(new Customer("needs pii", "secret")); // summary needs ring "pii"
-    }));
+    EncryptedAttributeException e =
+        Failures.attributeFailure(
+            () ->
+                jpa.inTransaction(
+                    s -> {
+                      for (int i = 0; i < 4; i++) {
+                        Customer c = new Customer("ok-" + i, "fine");
+                        c.summary = null; // needs no key from "pii"
+                        s.persist(c);
+                      }
+                      s.flush(); // the first four rows are written to the database now
+                      s.persist(new Customer("needs pii", "secret")); // summary needs ring "pii"
+                    }));
     assertThat(e.reason()).isEqualTo(EncryptionObserver.UNKNOWN_KEY);
     assertThat(e.getMessage()).contains("summary").contains("'pii'").contains("nothing is written");
     assertThat(jpa.count("jpa_customer")).isZero();
@@ -145,11 +169,15 @@ class KeysAndTransactionsTest {
     KEYS.set(TestKeys.standard());
     Customer loaded = jpa.fromTransaction(s -> s.find(Customer.class, id));
     KEYS.set(rings(KeyRing.of("default", "k2", SymmetricKey.fromBytes(TestKeys.K2))));
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.inTransaction(s -> {
-      Customer detached = loaded;
-      detached.email = "after";
-      s.merge(detached);
-    }));
+    EncryptedAttributeException e =
+        Failures.attributeFailure(
+            () ->
+                jpa.inTransaction(
+                    s -> {
+                      Customer detached = loaded;
+                      detached.email = "after";
+                      s.merge(detached);
+                    }));
     assertThat(e.getMessage()).contains("Customer");
     Object[] after = jpa.query("select email, nickName from jpa_customer where id = ?", id).get(0);
     assertThat((byte[]) after[0]).isEqualTo((byte[]) before[0]);
@@ -158,12 +186,16 @@ class KeysAndTransactionsTest {
 
   @Test
   void aValueThatCannotBeEncodedIsNeverWrittenInPlaintext() {
-    EncryptedAttributeException e = Failures.attributeFailure(() -> jpa.inTransaction(s -> {
-      s.persist(new Customer("fine", "fine"));
-      Customer bad = new Customer("bad", "ok");
-      bad.email = "secret-value \ud800";
-      s.persist(bad);
-    }));
+    EncryptedAttributeException e =
+        Failures.attributeFailure(
+            () ->
+                jpa.inTransaction(
+                    s -> {
+                      s.persist(new Customer("fine", "fine"));
+                      Customer bad = new Customer("bad", "ok");
+                      bad.email = "secret-value \ud800";
+                      s.persist(bad);
+                    }));
     assertThat(e.reason()).isEqualTo(EncryptionObserver.ENCODE);
     assertThat(e.getMessage()).doesNotContain("secret-value");
     assertThat(jpa.count("jpa_customer")).isZero();

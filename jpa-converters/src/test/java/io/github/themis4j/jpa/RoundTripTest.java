@@ -23,17 +23,21 @@ class RoundTripTest {
 
   @Test
   void everyModeAndFormatRoundTrips() {
-    Long id = jpa.fromTransaction(s -> {
-      Customer c = new Customer("Ada", "ada@example.com");
-      c.addNote(1, "first note");
-      s.persist(c);
-      return c.id;
-    });
-    Customer loaded = jpa.fromTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.notes.size();
-      return c;
-    });
+    Long id =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = new Customer("Ada", "ada@example.com");
+              c.addNote(1, "first note");
+              s.persist(c);
+              return c.id;
+            });
+    Customer loaded =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = s.find(Customer.class, id);
+              c.notes.size();
+              return c;
+            });
     assertThat(loaded.email).isEqualTo("ada@example.com");
     assertThat(loaded.emailText).isEqualTo("ada@example.com");
     assertThat(loaded.ssn).isEqualTo("ada@example.com");

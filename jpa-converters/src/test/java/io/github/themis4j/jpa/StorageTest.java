@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What is in the columns, read with plain JDBC: never plaintext; NULL stays NULL; empty stays empty. */
+/**
+ * What is in the columns, read with plain JDBC: never plaintext; NULL stays NULL; empty stays
+ * empty.
+ */
 class StorageTest {
   private static JpaFixture jpa;
 
@@ -27,8 +30,10 @@ class StorageTest {
 
   private static Object[] row(Long id) {
     return jpa.query(
-        "select email, email_text, ssn, ssn_token, ssn_text, ssn_text_token, nickName, nick_name_text,"
-            + " notes_summary, name from jpa_customer where id = ?", id).get(0);
+            "select email, email_text, ssn, ssn_token, ssn_text, ssn_text_token, nickName,"
+                + " nick_name_text, notes_summary, name from jpa_customer where id = ?",
+            id)
+        .get(0);
   }
 
   private static byte[] bytes(Object column) {
@@ -36,7 +41,10 @@ class StorageTest {
   }
 
   private static int le32(byte[] b, int offset) {
-    return (b[offset] & 0xff) | (b[offset + 1] & 0xff) << 8 | (b[offset + 2] & 0xff) << 16 | (b[offset + 3] & 0xff) << 24;
+    return (b[offset] & 0xff)
+        | (b[offset + 1] & 0xff) << 8
+        | (b[offset + 2] & 0xff) << 16
+        | (b[offset + 3] & 0xff) << 24;
   }
 
   /** Themis Seal (key) header: alg, IV length 12, tag length 16, message length. */
@@ -64,11 +72,13 @@ class StorageTest {
   void columnsHoldThemisContainersNeverThePlaintext() {
     String secret = "top-secret-value-0123456789";
     byte[] plain = secret.getBytes(StandardCharsets.UTF_8);
-    Long id = jpa.fromTransaction(s -> {
-      Customer c = new Customer("Visible Name", secret);
-      s.persist(c);
-      return c.id;
-    });
+    Long id =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = new Customer("Visible Name", secret);
+              s.persist(c);
+              return c.id;
+            });
     Object[] row = row(id);
     assertThat(row[9]).isEqualTo("Visible Name"); // the unencrypted attribute, for contrast
     for (int i = 0; i < 9; i++) {
@@ -99,16 +109,20 @@ class StorageTest {
 
   @Test
   void encryptionIsRandomizedExceptForContextImprint() {
-    Long id = jpa.fromTransaction(s -> {
-      Customer c = new Customer("twice", "same");
-      s.persist(c);
-      return c.id;
-    });
+    Long id =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = new Customer("twice", "same");
+              s.persist(c);
+              return c.id;
+            });
     Object[] before = row(id);
-    jpa.inTransaction(s -> {
-      Customer c = s.find(Customer.class, id);
-      c.name = "changed"; // forces an UPDATE that writes every column again, with the same plaintexts
-    });
+    jpa.inTransaction(
+        s -> {
+          Customer c = s.find(Customer.class, id);
+          c.name = "changed"; // forces an UPDATE that writes every column again, with the same
+          // plaintexts
+        });
     Object[] after = row(id);
     assertThat(bytes(after[0])).isNotEqualTo(bytes(before[0]));
     assertThat(bytes(after[2])).isNotEqualTo(bytes(before[2]));
@@ -118,11 +132,13 @@ class StorageTest {
 
   @Test
   void nullIsSqlNullEverywhere() {
-    Long id = jpa.fromTransaction(s -> {
-      Customer c = new Customer("nobody", null);
-      s.persist(c);
-      return c.id;
-    });
+    Long id =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = new Customer("nobody", null);
+              s.persist(c);
+              return c.id;
+            });
     Object[] row = row(id);
     for (int i = 0; i < 9; i++) {
       assertThat(row[i]).as("column %d", i).isNull();
@@ -133,19 +149,26 @@ class StorageTest {
     assertThat(c.ssnToken).isNull();
     assertThat(c.nickName).isNull();
     // IS NULL queries keep working
-    List<Long> ids = jpa.fromTransaction(s ->
-        s.createQuery("select c.id from Customer c where c.email is null and c.id = :id", Long.class)
-            .setParameter("id", id).getResultList());
+    List<Long> ids =
+        jpa.fromTransaction(
+            s ->
+                s.createQuery(
+                        "select c.id from Customer c where c.email is null and c.id = :id",
+                        Long.class)
+                    .setParameter("id", id)
+                    .getResultList());
     assertThat(ids).containsExactly(id);
   }
 
   @Test
   void emptyValuesRoundTripAsEmptyAndAreStillEncrypted() {
-    Long id = jpa.fromTransaction(s -> {
-      Customer c = new Customer("empty", "");
-      s.persist(c);
-      return c.id;
-    });
+    Long id =
+        jpa.fromTransaction(
+            s -> {
+              Customer c = new Customer("empty", "");
+              s.persist(c);
+              return c.id;
+            });
     Object[] row = row(id);
     // Seal: kind 01 (empty), a Seal of the one-byte marker
     assertThat(bytes(row[0])).startsWith(1, 1, 2, 'k', '1').hasSize(5 + 44 + 1);
@@ -179,7 +202,8 @@ class StorageTest {
       jpa.inTransaction(s -> s.persist(t));
       Typed loaded = jpa.fromTransaction(s -> s.find(Typed.class, t.id));
       for (java.lang.reflect.Field f : DocumentedFormatInteropTest.encryptedFields()) {
-        assertThat(f.get(loaded)).as(f.getName() + " variant " + variant)
+        assertThat(f.get(loaded))
+            .as(f.getName() + " variant " + variant)
             .isEqualTo(DocumentedFormatInteropTest.readBack(f.get(t)));
       }
     }
@@ -191,6 +215,7 @@ class StorageTest {
     t.bBytes = new byte[] {1, 2, 3};
     jpa.inTransaction(s -> s.persist(t));
     jpa.inTransaction(s -> s.find(Typed.class, "mutable").bBytes[0] = 9);
-    assertThat(jpa.fromTransaction(s -> s.find(Typed.class, "mutable")).bBytes).containsExactly(9, 2, 3);
+    assertThat(jpa.fromTransaction(s -> s.find(Typed.class, "mutable")).bBytes)
+        .containsExactly(9, 2, 3);
   }
 }

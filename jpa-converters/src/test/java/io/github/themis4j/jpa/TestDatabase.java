@@ -16,7 +16,11 @@ import java.util.UUID;
  * a shared server never collide.
  */
 final class TestDatabase implements AutoCloseable {
-  enum Kind { H2, POSTGRESQL, MARIADB }
+  enum Kind {
+    H2,
+    POSTGRESQL,
+    MARIADB
+  }
 
   private static final String PG_BASE = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String MARIADB_BASE = "jdbc:mariadb://127.0.0.1:3306/";
@@ -54,26 +58,30 @@ final class TestDatabase implements AutoCloseable {
     Kind kind = kind();
     try {
       switch (kind) {
-        case POSTGRESQL: {
-          String user = pgUser();
-          try (Connection c = DriverManager.getConnection(PG_BASE, user, "");
-              Statement s = c.createStatement()) {
-            s.execute("create schema " + name);
+        case POSTGRESQL:
+          {
+            String user = pgUser();
+            try (Connection c = DriverManager.getConnection(PG_BASE, user, "");
+                Statement s = c.createStatement()) {
+              s.execute("create schema " + name);
+            }
+            return new TestDatabase(kind, PG_BASE + "?currentSchema=" + name, user, "", name);
           }
-          return new TestDatabase(kind, PG_BASE + "?currentSchema=" + name, user, "", name);
-        }
-        case MARIADB: {
-          try (Connection c = DriverManager.getConnection(MARIADB_BASE, "root", "");
-              Statement s = c.createStatement()) {
-            s.execute("create database " + name);
+        case MARIADB:
+          {
+            try (Connection c = DriverManager.getConnection(MARIADB_BASE, "root", "");
+                Statement s = c.createStatement()) {
+              s.execute("create database " + name);
+            }
+            return new TestDatabase(kind, MARIADB_BASE + name, "root", "", name);
           }
-          return new TestDatabase(kind, MARIADB_BASE + name, "root", "", name);
-        }
         default:
-          return new TestDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name);
+          return new TestDatabase(
+              kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the " + kind + " test database: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot prepare the " + kind + " test database: " + e.getMessage(), e);
     }
   }
 
@@ -85,7 +93,8 @@ final class TestDatabase implements AutoCloseable {
         // try the next one
       }
     }
-    throw new IllegalStateException("cannot connect to PostgreSQL at " + PG_BASE + " as postgres or root");
+    throw new IllegalStateException(
+        "cannot connect to PostgreSQL at " + PG_BASE + " as postgres or root");
   }
 
   /** Hibernate connection settings for this database. */
@@ -123,7 +132,8 @@ final class TestDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute(drop);
     } catch (SQLException e) {
-      System.err.println("WARNING: could not drop test database " + scratch + ": " + e.getMessage());
+      System.err.println(
+          "WARNING: could not drop test database " + scratch + ": " + e.getMessage());
     }
   }
 }

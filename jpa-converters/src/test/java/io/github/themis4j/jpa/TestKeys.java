@@ -50,7 +50,10 @@ final class TestKeys {
     }
   }
 
-  /** {@link #standard()} as a class with a public no-argument constructor, for settings given by class name. */
+  /**
+   * {@link #standard()} as a class with a public no-argument constructor, for settings given by
+   * class name.
+   */
   public static final class StandardProvider implements KeyRingProvider {
     private final KeyRings rings = standard();
 

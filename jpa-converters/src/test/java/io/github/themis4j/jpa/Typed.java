@@ -13,8 +13,8 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 /**
- * Every supported attribute type, encrypted (Seal) once in a binary column ({@code b_*}) and once in
- * a text column ({@code t_*}). Assigned String identifiers.
+ * Every supported attribute type, encrypted (Seal) once in a binary column ({@code b_*}) and once
+ * in a text column ({@code t_*}). Assigned String identifiers.
  */
 @Entity(name = "Typed")
 @Table(name = "jpa_typed")

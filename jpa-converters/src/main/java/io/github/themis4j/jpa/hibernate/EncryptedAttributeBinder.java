@@ -19,7 +19,8 @@ import org.hibernate.mapping.Property;
 /**
  * Applies {@link Encrypted} to the Hibernate boot model: checks the annotation and the attribute
  * type, and gives the attribute the {@link EncryptedUserType}. Called by Hibernate for every
- * attribute carrying the annotation (through {@code @AttributeBinderType}); not meant for direct use.
+ * attribute carrying the annotation (through {@code @AttributeBinderType}); not meant for direct
+ * use.
  */
 public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
   /** For Hibernate. */
@@ -27,24 +28,34 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
 
   @Override
   public void bind(
-      Encrypted annotation, MetadataBuildingContext context, PersistentClass persistentClass, Property property) {
+      Encrypted annotation,
+      MetadataBuildingContext context,
+      PersistentClass persistentClass,
+      Property property) {
     String owner = ThemisJpaIntegrator.displayName(persistentClass);
     String where = owner + "." + property.getName();
     if (!(property.getValue() instanceof BasicValue)) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": only basic attributes can be encrypted, not associations, "
+          "@Encrypted on "
+              + where
+              + ": only basic attributes can be encrypted, not associations, "
               + "embeddables or collections (an element collection has no identifier of its own to "
               + "bind its values to)");
     }
     BasicValue value = (BasicValue) property.getValue();
     if (value.getColumnSpan() != 1) {
-      throw new EncryptionMappingException("@Encrypted on " + where + ": the attribute must map to one column");
+      throw new EncryptionMappingException(
+          "@Encrypted on " + where + ": the attribute must map to one column");
     }
     Class<?> type = javaType(value, context, persistentClass, property);
     if (type == null || !ValueEncoding.isSupported(type)) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": attribute type " + (type == null ? "unknown" : type.getName())
-              + " cannot be encrypted; supported types: " + ValueEncoding.supportedTypes());
+          "@Encrypted on "
+              + where
+              + ": attribute type "
+              + (type == null ? "unknown" : type.getName())
+              + " cannot be encrypted; supported types: "
+              + ValueEncoding.supportedTypes());
     }
     check(annotation, where);
     AttributeSpec spec =
@@ -59,8 +70,11 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
       value.setExplicitCustomType(EncryptedUserType.class);
     } catch (UnsupportedOperationException e) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": the attribute's type was already fixed by another mapping "
-              + "annotation (@Type, @Convert, @JdbcTypeCode...); remove it", e);
+          "@Encrypted on "
+              + where
+              + ": the attribute's type was already fixed by another mapping "
+              + "annotation (@Type, @Convert, @JdbcTypeCode...); remove it",
+          e);
     }
   }
 
@@ -75,7 +89,9 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     }
     if (a.mode() == CellMode.TOKEN_PROTECT && a.tokenAttribute().isEmpty()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": TOKEN_PROTECT needs tokenAttribute, the attribute (and column) "
+          "@Encrypted on "
+              + where
+              + ": TOKEN_PROTECT needs tokenAttribute, the attribute (and column) "
               + "of the same entity that stores the authentication token");
     }
     if (a.mode() != CellMode.TOKEN_PROTECT && !a.tokenAttribute().isEmpty()) {
@@ -85,7 +101,10 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
   }
 
   private static Class<?> javaType(
-      BasicValue value, MetadataBuildingContext context, PersistentClass persistentClass, Property property) {
+      BasicValue value,
+      MetadataBuildingContext context,
+      PersistentClass persistentClass,
+      Property property) {
     try {
       Type t = value.impliedJavaType(context.getMetadataCollector().getTypeConfiguration());
       if (t instanceof Class) {
@@ -101,9 +120,11 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
           return f.getType();
         }
       }
-      String suffix = Character.toUpperCase(property.getName().charAt(0)) + property.getName().substring(1);
+      String suffix =
+          Character.toUpperCase(property.getName().charAt(0)) + property.getName().substring(1);
       for (Method m : c.getDeclaredMethods()) {
-        if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
+        if (m.getParameterCount() == 0
+            && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
           return m.getReturnType();
         }
       }

@@ -84,16 +84,24 @@ public final class EncryptedUserType implements UserType<Object>, ParameterizedT
   }
 
   @Override
-  public Object nullSafeGet(ResultSet rs, int position, WrapperOptions options) throws SQLException {
-    Object column = spec.format == ColumnFormat.BINARY ? rs.getBytes(position) : rs.getString(position);
+  public Object nullSafeGet(ResultSet rs, int position, WrapperOptions options)
+      throws SQLException {
+    Object column =
+        spec.format == ColumnFormat.BINARY ? rs.getBytes(position) : rs.getString(position);
     if (column == null) {
       return null;
     }
     if (!fromEventSource(options)) {
       throw new EncryptedAttributeException(
-          spec.owner, null, spec.attribute, "unsupported",
-          "cannot load encrypted attribute " + spec.where() + " in a StatelessSession: decryption "
-              + "needs the load events of a regular Session (or EntityManager)", null);
+          spec.owner,
+          null,
+          spec.attribute,
+          "unsupported",
+          "cannot load encrypted attribute "
+              + spec.where()
+              + " in a StatelessSession: decryption "
+              + "needs the load events of a regular Session (or EntityManager)",
+          null);
     }
     return new StoredColumn(column, spec);
   }
@@ -121,10 +129,16 @@ public final class EncryptedUserType implements UserType<Object>, ParameterizedT
       }
     } else {
       throw new EncryptedAttributeException(
-          spec.owner, null, spec.attribute, "plaintext-parameter",
-          "refusing to bind a plaintext value to encrypted column " + spec.where() + ": encrypted "
-              + "attributes cannot be compared in queries or assigned by bulk updates (each row has "
-              + "its own randomized ciphertext); load and change the entities instead", null);
+          spec.owner,
+          null,
+          spec.attribute,
+          "plaintext-parameter",
+          "refusing to bind a plaintext value to encrypted column "
+              + spec.where()
+              + ": encrypted attributes cannot be compared in queries or assigned by bulk updates"
+              + " (each row has its own randomized ciphertext); load and change the entities"
+              + " instead",
+          null);
     }
   }
 
@@ -145,7 +159,8 @@ public final class EncryptedUserType implements UserType<Object>, ParameterizedT
   public Serializable disassemble(Object value) {
     Object p = value instanceof PendingWrite ? ((PendingWrite) value).plaintext : value;
     if (p instanceof StoredColumn) {
-      throw new IllegalStateException("an undecrypted value of " + spec.where() + " cannot be cached");
+      throw new IllegalStateException(
+          "an undecrypted value of " + spec.where() + " cannot be cached");
     }
     return (Serializable) deepCopy(p);
   }

@@ -47,11 +47,16 @@ public final class EncryptionEventListener
         PreLoadEventListener {
   private static final Logger LOG = Logger.getLogger(EncryptionEventListener.class.getName());
 
+  private final java.util.concurrent.atomic.AtomicBoolean observerFailed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<String, EncryptedEntity> entities;
   private final EncryptedValueCodec codec;
   private final EncryptionObserver observer;
 
-  EncryptionEventListener(Map<String, EncryptedEntity> entities, EncryptedValueCodec codec, EncryptionObserver observer) {
+  EncryptionEventListener(
+      Map<String, EncryptedEntity> entities,
+      EncryptedValueCodec codec,
+      EncryptionObserver observer) {
     this.entities = entities;
     this.codec = codec;
     this.observer = observer;
@@ -89,7 +94,24 @@ public final class EncryptionEventListener
 
   @Override
   public boolean onPreUpsert(PreUpsertEvent event) {
-    encrypt(event.getPersister(), event.getEntity(), event.getId(), event.getState());
+    EntityPersister persister = event.getPersister();
+    EncryptedEntity e = entities.get(persister.getEntityName());
+    if (e != null && persister.isVersioned()) {
+      // StatelessSession.upsert() copies the state array back into a versioned entity after this
+      // event, which would put encrypted placeholders into the entity's fields.
+      EncryptedAttribute a = e.bindings.get(0).attribute;
+      throw new EncryptedAttributeException(
+          a.entityName(),
+          idText(event.getId()),
+          a.attributeName(),
+          "unsupported",
+          "StatelessSession.upsert() is not supported for versioned entities with encrypted "
+              + "attributes ("
+              + a.entityName()
+              + "); use insert() or update(), or a regular Session",
+          null);
+    }
+    encrypt(persister, event.getEntity(), event.getId(), event.getState());
     return false;
   }
 
@@ -125,7 +147,8 @@ public final class EncryptionEventListener
         value = ((PendingWrite) value).plaintext; // written before by a vetoed or repeated event
       }
       if (value instanceof StoredColumn) {
-        throw new IllegalStateException("undecrypted value of " + a.entityName() + "." + a.attributeName());
+        throw new IllegalStateException(
+            "undecrypted value of " + a.entityName() + "." + a.attributeName());
       }
       if (value == null) {
         if (b.tokenIndex >= 0) {
@@ -141,9 +164,19 @@ public final class EncryptionEventListener
         String reason = reason(ex, true);
         notifyFailure(a, reason, ex);
         throw new EncryptedAttributeException(
-            a.entityName(), idText(id), a.attributeName(), reason,
-            "cannot encrypt attribute '" + a.attributeName() + "' of entity " + a.entityName()
-                + describeId(id) + ": " + ex.getMessage() + "; nothing is written", ex);
+            a.entityName(),
+            idText(id),
+            a.attributeName(),
+            reason,
+            "cannot encrypt attribute '"
+                + a.attributeName()
+                + "' of entity "
+                + a.entityName()
+                + describeId(id)
+                + ": "
+                + ex.getMessage()
+                + "; nothing is written",
+            ex);
       }
       state[b.index] = new PendingWrite(value, columns.value());
       if (b.tokenIndex >= 0) {
@@ -153,12 +186,13 @@ public final class EncryptionEventListener
       try {
         observer.onEncrypt(a.entityName(), a.attributeName(), a.keyRing(), columns.keyId(), nanos);
       } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "EncryptionObserver.onEncrypt failed", ex);
+        observerFailed("onEncrypt", ex);
       }
     }
   }
 
-  private static void setToken(EntityPersister persister, Object entity, Object[] state, int index, Object token) {
+  private static void setToken(
+      EntityPersister persister, Object entity, Object[] state, int index, Object token) {
     state[index] = token;
     persister.setValue(entity, index, token instanceof byte[] ? ((byte[]) token).clone() : token);
   }
@@ -201,15 +235,24 @@ public final class EncryptionEventListener
         String reason = reason(ex, false);
         notifyFailure(a, reason, ex);
         throw new EncryptedAttributeException(
-            a.entityName(), idText(id), a.attributeName(), reason,
-            "cannot decrypt attribute '" + a.attributeName() + "' of entity " + a.entityName()
-                + describeId(id) + ": " + explain(reason, ex), ex);
+            a.entityName(),
+            idText(id),
+            a.attributeName(),
+            reason,
+            "cannot decrypt attribute '"
+                + a.attributeName()
+                + "' of entity "
+                + a.entityName()
+                + describeId(id)
+                + ": "
+                + explain(reason, ex),
+            ex);
       }
       long nanos = System.nanoTime() - start;
       try {
         observer.onDecrypt(a.entityName(), a.attributeName(), a.keyRing(), keyId, nanos);
       } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "EncryptionObserver.onDecrypt failed", ex);
+        observerFailed("onDecrypt", ex);
       }
     }
   }
@@ -220,8 +263,17 @@ public final class EncryptionEventListener
     try {
       observer.onFailure(a.entityName(), a.attributeName(), reason, ex);
     } catch (RuntimeException oops) {
-      LOG.log(Level.WARNING, "EncryptionObserver.onFailure failed", oops);
+      observerFailed("onFailure", oops);
     }
+  }
+
+  /** Observer exceptions are ignored: logged as a warning the first time, then at FINE level. */
+  private void observerFailed(String method, RuntimeException ex) {
+    Level level = observerFailed.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+    LOG.log(
+        level,
+        "EncryptionObserver." + method + " failed (further failures are logged at FINE level)",
+        ex);
   }
 
   private static String reason(Throwable ex, boolean writing) {
@@ -237,8 +289,8 @@ public final class EncryptionEventListener
 
   private static String explain(String reason, Throwable ex) {
     if (reason.equals(EncryptionObserver.AUTHENTICATION)) {
-      return "authentication failed: wrong key, a tampered value, or a value copied from another row, "
-          + "column or table";
+      return "authentication failed: wrong key, a tampered value, or a value copied from another"
+          + " row, column or table";
     }
     return ex.getMessage();
   }

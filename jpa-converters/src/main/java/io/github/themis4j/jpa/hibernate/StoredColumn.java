@@ -16,7 +16,8 @@ final class StoredColumn {
 
   @Override
   public String toString() {
-    return "[encrypted value of " + spec.where()
+    return "[encrypted value of "
+        + spec.where()
         + ": cannot be decrypted in a projection, select the entity instead]";
   }
 }

@@ -55,25 +55,36 @@ public final class ThemisJpaIntegrator implements Integrator {
   public ThemisJpaIntegrator() {}
 
   @Override
-  public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
+  public void integrate(
+      Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
     Map<String, EncryptedEntity> entities = scan(metadata);
     if (entities.isEmpty()) {
       return;
     }
     Map<String, Object> settings =
         factory.getServiceRegistry().requireService(ConfigurationService.class).getSettings();
-    ClassLoaderService classes = factory.getServiceRegistry().requireService(ClassLoaderService.class);
+    ClassLoaderService classes =
+        factory.getServiceRegistry().requireService(ClassLoaderService.class);
     KeyRingProvider provider =
-        instance(settings.get(ThemisJpaSettings.KEY_RING_PROVIDER), KeyRingProvider.class, classes,
+        instance(
+            settings.get(ThemisJpaSettings.KEY_RING_PROVIDER),
+            KeyRingProvider.class,
+            classes,
             ThemisJpaSettings.KEY_RING_PROVIDER);
     if (provider == null) {
       throw new EncryptionMappingException(
-          "entities have @Encrypted attributes (" + names(entities) + ") but no key ring provider is "
-              + "configured: set the Hibernate setting '" + ThemisJpaSettings.KEY_RING_PROVIDER
+          "entities have @Encrypted attributes ("
+              + names(entities)
+              + ") but no key ring provider is "
+              + "configured: set the Hibernate setting '"
+              + ThemisJpaSettings.KEY_RING_PROVIDER
               + "' to a io.github.themis4j.keyring.KeyRingProvider (an instance or a class name)");
     }
     EncryptionObserver observer =
-        instance(settings.get(ThemisJpaSettings.OBSERVER), EncryptionObserver.class, classes,
+        instance(
+            settings.get(ThemisJpaSettings.OBSERVER),
+            EncryptionObserver.class,
+            classes,
             ThemisJpaSettings.OBSERVER);
     Object validate = settings.get(ThemisJpaSettings.VALIDATE_KEY_RINGS);
     if (validate == null || !"false".equalsIgnoreCase(validate.toString().trim())) {
@@ -81,7 +92,8 @@ public final class ThemisJpaIntegrator implements Integrator {
     }
     EncryptionEventListener listener =
         new EncryptionEventListener(
-            Collections.unmodifiableMap(entities), new EncryptedValueCodec(provider),
+            Collections.unmodifiableMap(entities),
+            new EncryptedValueCodec(provider),
             observer == null ? EncryptionObserver.NONE : observer);
     EventListenerRegistry listeners =
         factory.getServiceRegistry().requireService(EventListenerRegistry.class);
@@ -110,14 +122,23 @@ public final class ThemisJpaIntegrator implements Integrator {
     for (PersistentClass pc : metadata.getEntityBindings()) {
       String entity = displayName(pc);
       rejectNested(pc.getIdentifier(), entity + " identifier");
-      if (pc.getIdentifierProperty() != null && isEncrypted(pc.getIdentifierProperty().getValue())) {
+      if (pc.getIdentifierProperty() != null
+          && isEncrypted(pc.getIdentifierProperty().getValue())) {
         throw new EncryptionMappingException(
-            "@Encrypted on " + entity + "." + pc.getIdentifierProperty().getName()
-                + ": identifiers cannot be encrypted (every encrypted value is bound to the identifier)");
+            "@Encrypted on "
+                + entity
+                + "."
+                + pc.getIdentifierProperty().getName()
+                + ": identifiers cannot be encrypted (every encrypted value is bound to the"
+                + " identifier)");
       }
       if (pc.getVersion() != null && isEncrypted(pc.getVersion().getValue())) {
         throw new EncryptionMappingException(
-            "@Encrypted on " + entity + "." + pc.getVersion().getName() + ": versions cannot be encrypted");
+            "@Encrypted on "
+                + entity
+                + "."
+                + pc.getVersion().getName()
+                + ": versions cannot be encrypted");
       }
       List<EncryptedEntity.Binding> bindings = new ArrayList<>();
       Set<String> tokens = new LinkedHashSet<>();
@@ -138,14 +159,19 @@ public final class ThemisJpaIntegrator implements Integrator {
           tokenColumn = checkToken(pc, spec, where);
           if (!tokens.add(spec.tokenAttribute)) {
             throw new EncryptionMappingException(
-                "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute
+                "@Encrypted on "
+                    + where
+                    + ": token attribute '"
+                    + spec.tokenAttribute
                     + "' is already used by another encrypted attribute");
           }
         }
         String table = (pc instanceof UnionSubclass ? pc.getTable() : v.getTable()).getName();
         KeyValue idValue = pc.getIdentifier();
-        String idColumn = idValue != null && idValue.getColumnSpan() == 1 ? columnName(idValue) : null;
-        String idAttribute = pc.getIdentifierProperty() == null ? null : pc.getIdentifierProperty().getName();
+        String idColumn =
+            idValue != null && idValue.getColumnSpan() == 1 ? columnName(idValue) : null;
+        String idAttribute =
+            pc.getIdentifierProperty() == null ? null : pc.getIdentifierProperty().getName();
         EncryptedAttribute attribute;
         try {
           attribute =
@@ -173,49 +199,67 @@ public final class ThemisJpaIntegrator implements Integrator {
     return result;
   }
 
-  private static void checkProperty(PersistentClass pc, Property p, AttributeSpec spec, String where) {
+  private static void checkProperty(
+      PersistentClass pc, Property p, AttributeSpec spec, String where) {
     if (spec.bindToId) {
       KeyValue id = pc.getIdentifier();
       if (pc.getIdentifierMapper() != null || id instanceof Component || id == null) {
         throw new EncryptionMappingException(
-            "@Encrypted on " + where + ": entity " + displayName(pc) + " has a composite identifier, "
+            "@Encrypted on "
+                + where
+                + ": entity "
+                + displayName(pc)
+                + " has a composite identifier, "
                 + "which cannot be part of the encryption context; use a single-column identifier "
                 + "(Long, Integer, String, UUID...) or set @Encrypted(bindToId = false)");
       }
       Class<?> idClass = id.getType().getReturnedClass();
       if (CellContext.idType(idClass) == null) {
         throw new EncryptionMappingException(
-            "@Encrypted on " + where + ": identifier type " + idClass.getName() + " of entity "
-                + displayName(pc) + " cannot be part of the encryption context; supported: Long, "
-                + "Integer, Short, Byte, BigInteger, String, UUID (or set @Encrypted(bindToId = false))");
+            "@Encrypted on "
+                + where
+                + ": identifier type "
+                + idClass.getName()
+                + " of entity "
+                + displayName(pc)
+                + " cannot be part of the encryption context; supported: Long, Integer, Short,"
+                + " Byte, BigInteger, String, UUID (or set @Encrypted(bindToId = false))");
       }
     }
     if (p.isNaturalIdentifier()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": a natural id is looked up by value, which randomized "
+          "@Encrypted on "
+              + where
+              + ": a natural id is looked up by value, which randomized "
               + "encryption makes impossible; remove @NaturalId or @Encrypted");
     }
     if (p.isLazy()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": lazy basic attributes are loaded without the load events "
+          "@Encrypted on "
+              + where
+              + ": lazy basic attributes are loaded without the load events "
               + "that decrypt them; remove fetch = LAZY");
     }
     OptimisticLockStyle lock = pc.getOptimisticLockStyle();
-    if ((lock == OptimisticLockStyle.ALL || lock == OptimisticLockStyle.DIRTY) && p.isOptimisticLocked()) {
+    if ((lock == OptimisticLockStyle.ALL || lock == OptimisticLockStyle.DIRTY)
+        && p.isOptimisticLocked()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": optimistic locking of type " + lock + " compares old column "
+          "@Encrypted on "
+              + where
+              + ": optimistic locking of type "
+              + lock
+              + " compares old column "
               + "values in the WHERE clause, which randomized encryption makes impossible; use "
               + "@Version, or exclude the attribute with @OptimisticLock(excluded = true)");
-    }
-    if (!p.isInsertable() && !p.isUpdatable()) {
-      return; // read-only mapping of a column written elsewhere: fine
     }
   }
 
   private static String checkToken(PersistentClass pc, AttributeSpec spec, String where) {
     if (pc.useDynamicUpdate()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": TOKEN_PROTECT cannot be used with @DynamicUpdate (the token "
+          "@Encrypted on "
+              + where
+              + ": TOKEN_PROTECT cannot be used with @DynamicUpdate (the token "
               + "column must be written with the data column); remove @DynamicUpdate or use SEAL");
     }
     Property token;
@@ -225,24 +269,48 @@ public final class ThemisJpaIntegrator implements Integrator {
       token = null;
     }
     Class<?> expected = spec.format == ColumnFormat.BINARY ? byte[].class : String.class;
-    if (token == null || !(token.getValue() instanceof BasicValue) || token.getValue().getColumnSpan() != 1) {
+    if (token == null
+        || !(token.getValue() instanceof BasicValue)
+        || token.getValue().getColumnSpan() != 1) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute + "' must be a basic "
-              + expected.getSimpleName() + " attribute of " + displayName(pc) + " mapped to one column");
+          "@Encrypted on "
+              + where
+              + ": token attribute '"
+              + spec.tokenAttribute
+              + "' must be a basic "
+              + expected.getSimpleName()
+              + " attribute of "
+              + displayName(pc)
+              + " mapped to one column");
     }
     if (isEncrypted(token.getValue())) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute + "' must not be encrypted");
+          "@Encrypted on "
+              + where
+              + ": token attribute '"
+              + spec.tokenAttribute
+              + "' must not be encrypted");
     }
     Class<?> actual = token.getType().getReturnedClass();
     if (actual != expected) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute + "' must be of type "
-              + expected.getSimpleName() + " for format " + spec.format + ", not " + actual.getSimpleName());
+          "@Encrypted on "
+              + where
+              + ": token attribute '"
+              + spec.tokenAttribute
+              + "' must be of type "
+              + expected.getSimpleName()
+              + " for format "
+              + spec.format
+              + ", not "
+              + actual.getSimpleName());
     }
     if (!token.isInsertable() || !token.isUpdatable()) {
       throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": token attribute '" + spec.tokenAttribute
+          "@Encrypted on "
+              + where
+              + ": token attribute '"
+              + spec.tokenAttribute
               + "' must be insertable and updatable");
     }
     return columnName(token.getValue());
@@ -253,7 +321,11 @@ public final class ThemisJpaIntegrator implements Integrator {
       for (Property p : ((Component) v).getProperties()) {
         if (isEncrypted(p.getValue())) {
           throw new EncryptionMappingException(
-              "@Encrypted on " + where + "." + p.getName() + ": attributes of embeddables and composite "
+              "@Encrypted on "
+                  + where
+                  + "."
+                  + p.getName()
+                  + ": attributes of embeddables and composite "
                   + "identifiers cannot be encrypted yet; move the attribute to the entity");
         }
         rejectNested(p.getValue(), where + "." + p.getName());
@@ -272,7 +344,8 @@ public final class ThemisJpaIntegrator implements Integrator {
       return false;
     }
     Type t = v.getType();
-    return t instanceof CustomType && ((CustomType<?>) t).getUserType() instanceof EncryptedUserType;
+    return t instanceof CustomType
+        && ((CustomType<?>) t).getUserType() instanceof EncryptedUserType;
   }
 
   private static AttributeSpec spec(Value v) {
@@ -282,7 +355,8 @@ public final class ThemisJpaIntegrator implements Integrator {
   private static String columnName(Value v) {
     Selectable s = v.getSelectables().get(0);
     if (!(s instanceof Column)) {
-      throw new EncryptionMappingException("an encrypted attribute must map to a column, not a formula");
+      throw new EncryptionMappingException(
+          "an encrypted attribute must map to a column, not a formula");
     }
     return ((Column) s).getName();
   }
@@ -297,7 +371,8 @@ public final class ThemisJpaIntegrator implements Integrator {
 
   // ---- settings -------------------------------------------------------------------------------
 
-  private static <T> T instance(Object setting, Class<T> type, ClassLoaderService classes, String name) {
+  private static <T> T instance(
+      Object setting, Class<T> type, ClassLoaderService classes, String name) {
     if (setting == null || (setting instanceof String && ((String) setting).trim().isEmpty())) {
       return null;
     }
@@ -311,11 +386,16 @@ public final class ThemisJpaIntegrator implements Integrator {
       try {
         c = classes.classForName(((String) setting).trim());
       } catch (RuntimeException e) {
-        throw new EncryptionMappingException("setting '" + name + "': class " + setting + " not found", e);
+        throw new EncryptionMappingException(
+            "setting '" + name + "': class " + setting + " not found", e);
       }
     } else {
       throw new EncryptionMappingException(
-          "setting '" + name + "' must be a " + type.getName() + ", a Class or a class name, not a "
+          "setting '"
+              + name
+              + "' must be a "
+              + type.getName()
+              + ", a Class or a class name, not a "
               + setting.getClass().getName());
     }
     if (!type.isAssignableFrom(c)) {
@@ -326,28 +406,42 @@ public final class ThemisJpaIntegrator implements Integrator {
       return type.cast(c.getConstructor().newInstance());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new EncryptionMappingException(
-          "setting '" + name + "': cannot instantiate " + c.getName()
-              + " (it needs a public no-argument constructor)", e);
+          "setting '"
+              + name
+              + "': cannot instantiate "
+              + c.getName()
+              + " (it needs a public no-argument constructor)",
+          e);
     }
   }
 
-  private static void validateKeys(Map<String, EncryptedEntity> entities, KeyRingProvider provider) {
+  private static void validateKeys(
+      Map<String, EncryptedEntity> entities, KeyRingProvider provider) {
     for (EncryptedEntity e : entities.values()) {
       for (EncryptedEntity.Binding b : e.bindings) {
         EncryptedAttribute a = b.attribute;
         try {
           KeyRing ring = provider.keyRing(a.keyRing());
           if (ring == null) {
-            throw new EncryptionMappingException("key ring provider returned null for '" + a.keyRing() + "'");
+            throw new EncryptionMappingException(
+                "key ring provider returned null for '" + a.keyRing() + "'");
           }
           if (a.keyId() != null) {
             ring.key(a.keyId());
           }
         } catch (ThemisException ex) {
           throw new EncryptionMappingException(
-              "@Encrypted on " + a.entityName() + "." + a.attributeName() + ": " + ex.getMessage()
-                  + " (set '" + ThemisJpaSettings.VALIDATE_KEY_RINGS + "' to false if keys are "
-                  + "provided later)", ex);
+              "@Encrypted on "
+                  + a.entityName()
+                  + "."
+                  + a.attributeName()
+                  + ": "
+                  + ex.getMessage()
+                  + " (set '"
+                  + ThemisJpaSettings.VALIDATE_KEY_RINGS
+                  + "' to false if keys are "
+                  + "provided later)",
+              ex);
         }
       }
     }
@@ -359,7 +453,8 @@ public final class ThemisJpaIntegrator implements Integrator {
     return e.bindings.get(0).attribute.entityName();
   }
 
-  private static void resolve(Map<String, EncryptedEntity> entities, SessionFactoryImplementor factory) {
+  private static void resolve(
+      Map<String, EncryptedEntity> entities, SessionFactoryImplementor factory) {
     for (EncryptedEntity e : entities.values()) {
       EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(e.entityName);
       List<String> bound = new ArrayList<>();
@@ -368,10 +463,16 @@ public final class ThemisJpaIntegrator implements Integrator {
           bound.add(b.attribute.attributeName());
         }
       }
-      if (!bound.isEmpty() && persister.getGenerator() != null && persister.getGenerator().generatedOnExecution()) {
+      if (!bound.isEmpty()
+          && persister.getGenerator() != null
+          && persister.getGenerator().generatedOnExecution()) {
         throw new EncryptionMappingException(
-            "entity " + display(e) + " gets its identifier from the database during the insert "
-                + "(IDENTITY column or similar), so its @Encrypted attributes " + bound + " cannot be "
+            "entity "
+                + display(e)
+                + " gets its identifier from the database during the insert "
+                + "(IDENTITY column or similar), so its @Encrypted attributes "
+                + bound
+                + " cannot be "
                 + "bound to the identifier: it is not known when they are encrypted. Use "
                 + "@GeneratedValue(strategy = GenerationType.SEQUENCE), a UUID identifier "
                 + "(@GeneratedValue(strategy = GenerationType.UUID)) or an assigned identifier; or "
@@ -380,13 +481,17 @@ public final class ThemisJpaIntegrator implements Integrator {
       }
       if (persister.canWriteToCache() || persister.canReadFromCache()) {
         throw new EncryptionMappingException(
-            "entity " + display(e) + " has @Encrypted attributes and is in the second-level cache, "
+            "entity "
+                + display(e)
+                + " has @Encrypted attributes and is in the second-level cache, "
                 + "which would hold their plaintext; remove @Cache/@Cacheable from it");
       }
       for (EncryptedEntity.Binding b : e.bindings) {
-        b.index = persister.findAttributeMapping(b.attribute.attributeName()).getStateArrayPosition();
+        b.index =
+            persister.findAttributeMapping(b.attribute.attributeName()).getStateArrayPosition();
         if (b.attribute.tokenAttribute() != null) {
-          b.tokenIndex = persister.findAttributeMapping(b.attribute.tokenAttribute()).getStateArrayPosition();
+          b.tokenIndex =
+              persister.findAttributeMapping(b.attribute.tokenAttribute()).getStateArrayPosition();
         }
       }
     }
