@@ -41,7 +41,8 @@ function hexView(hex, withEnvelope) {
   let rest = hex;
   if (withEnvelope && hex.length >= 6) {
     const envLen = 2 * (3 + parseInt(hex.substring(4, 6), 16));
-    span.append(el('span', { class: 'env', title: 'envelope: format 01, kind, key id length, key id (ASCII)' }, hex.substring(0, envLen)));
+    span.append(el('span', { class: 'env', title: 'themis4j envelope: format 01, kind (00 value), key id length, key id (ASCII)' },
+      hex.substring(0, envLen)), ' ');
     rest = hex.substring(envLen);
   }
   span.append(rest.replace(/(.{8})/g, '$1 ').trim());
@@ -228,7 +229,7 @@ $('#open-note').addEventListener('click', async () => {
 // ---- Secure Session -----------------------------------------------------------------------
 
 function wireTable(rows) {
-  return el('table', {},
+  return el('table', { class: 'wire' },
     el('thead', {}, el('tr', {}, ['from', 'bytes', 'on the wire (hex)'].map((h) => el('th', {}, h)))),
     el('tbody', {}, rows.map((w) => el('tr', {}, el('td', {}, w.from), el('td', {}, w.bytes), el('td', { class: 'stored' }, hexView(w.hex, false))))));
 }
@@ -238,15 +239,17 @@ $('#session-run').addEventListener('click', async () => {
   const messages = $('#session-messages').value.split('\n').map((s) => s.trim()).filter((s) => s);
   try {
     const t = await api('POST', 'api/session/exchange', { messages });
+    const wire = (x) => el('td', { class: 'stored' }, x.wire.map((w) => el('div', {},
+      el('span', { class: 'muted' }, w.from + ', ' + w.bytes + ' B: '), hexView(w.hex, false))));
+    const rows = t.exchanges.map((x) => el('tr', {},
+      el('td', { class: 'value' }, x.request), el('td', { class: 'value' }, x.reply), wire(x)));
     out.replaceChildren(
       el('h3', {}, 'Negotiation between ' + t.client + ' and ' + t.server + ' (' + t.address + ')'),
       wireTable(t.handshake),
-      el('h3', {}, 'Messages'),
+      el('h3', {}, 'Messages (each also travels as ciphertext only)'),
       el('table', {},
         el('thead', {}, el('tr', {}, ['partner sent', 'server answered', 'what travelled'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, t.exchanges.map((x) => el('tr', {},
-          el('td', { class: 'value' }, x.request), el('td', { class: 'value' }, x.reply),
-          el('td', { class: 'stored' }, x.wire.map((w) => el('div', {}, el('span', { class: 'muted' }, w.from + ', ' + w.bytes + ' B: '), hexView(w.hex, false))))))))));
+        el('tbody', {}, rows)));
   } catch (err) {
     showError(out, err);
   }
