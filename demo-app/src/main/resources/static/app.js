@@ -104,6 +104,7 @@ async function loadPatients() {
     const chosen = select.value;
     select.replaceChildren(...patients.map((p) => el('option', { value: p.id }, '#' + p.id + ' ' + fieldValue(p, 'fullName'))));
     if (chosen) select.value = chosen;
+    loadKeyRings();
   } catch (err) {
     showError(list, err);
   }
@@ -146,22 +147,61 @@ async function loadInfo() {
   try {
     const info = await api('GET', 'api/info');
     $('#warning').textContent = info.warning;
-    $('#key-rings tbody').replaceChildren(...info.keyRings.map((r) => el('tr', {},
-      el('td', {}, r.name), el('td', { class: 'keyid' }, r.keyIds.join(', ')), el('td', { class: 'keyid' }, r.activeKeyId))));
     $('#session-address').textContent = info.sessionServer;
     $('#partner-id').textContent = info.partner;
     $('#footer-info').textContent = 'Application ' + info.application + ' · public key ' + info.publicKey
       + ' · database ' + info.database;
-    renderRotation(info.rotation);
   } catch (err) {
-    showError($('#key-rings tbody'), err);
+    showError($('#footer-info'), err);
   }
 }
 
-function renderRotation(rotation) {
+async function loadKeyRings() {
+  try {
+    renderKeyRings(await api('GET', 'api/key-rings'));
+  } catch (err) {
+    showError($('#rotation-result'), err);
+  }
+}
+
+function renderKeyRings(k) {
+  const uses = (ring, keyId) => k.usage.filter((u) => u.keyRing === ring)
+    .reduce((n, u) => n + (u.keyIds[keyId] || 0), 0);
+  $('#key-rings tbody').replaceChildren(...k.rings.map((r) => {
+    const rotatable = k.rotatable.includes(r.name);
+    const keys = r.keyIds.map((id) => {
+      const n = uses(r.name, id);
+      const retire = rotatable && id !== r.activeKeyId && n === 0
+        ? el('button', { class: 'small', onclick: () => keyAction('api/key-rings/' + r.name + '/retire', { keyId: id }) }, 'retire')
+        : null;
+      return el('div', {}, el('span', { class: 'keyid' }, id), ' ', el('span', { class: 'muted' }, '(' + n + ' values)'), ' ', retire);
+    });
+    return el('tr', {},
+      el('td', {}, r.name),
+      el('td', {}, keys),
+      el('td', { class: 'keyid' }, r.activeKeyId),
+      el('td', {}, rotatable
+        ? el('button', { onclick: () => keyAction('api/key-rings/' + r.name + '/rotate') }, 'Rotate: new active key')
+        : el('span', { class: 'muted' }, 'pinned (Context Imprint)')));
+  }));
+  renderRotation(k.reencryption);
+}
+
+async function keyAction(path, body) {
+  try {
+    renderKeyRings(await api('POST', path, body === undefined ? {} : body));
+    $('#rotation-result').replaceChildren();
+    loadPatients();
+  } catch (err) {
+    showError($('#rotation-result'), err);
+  }
+}
+
+function renderRotation(reencryption) {
   const box = $('#rotation');
-  if (!rotation) {
-    box.replaceChildren(el('p', { class: 'muted' }, 'Key rotation from the application is not available in this build.'));
+  if (!reencryption) {
+    box.replaceChildren(el('p', { class: 'muted' },
+      'Re-encryption of stored values from the application: pending (the key rotation job is not part of this build yet).'));
   }
 }
 

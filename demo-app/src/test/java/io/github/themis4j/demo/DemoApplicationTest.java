@@ -34,6 +34,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -83,9 +84,13 @@ class DemoApplicationTest {
 
   private static long firstRunId;
 
+  /** The key the first run rotated ring "pii" to. */
+  private static String rotatedKeyId;
+
   /**
    * The first run: the application is started on the (empty) database directory, creates its
-   * sample data, stores one more patient through the API, and is stopped. The context under test
+   * sample data, rotates key ring "pii" to a new key, stores one more patient (with that key)
+   * through the API, and is stopped. The context under test
    * is then started on the same database file: a restart.
    */
   @BeforeAll
@@ -93,6 +98,9 @@ class DemoApplicationTest {
     try (ConfigurableApplicationContext first = new SpringApplicationBuilder(DemoApplication.class)
         .run("--demo.data-dir=" + DATA_DIR, "--server.port=0", "--demo.session.port=0")) {
       String base = "http://localhost:" + first.getEnvironment().getRequiredProperty("local.server.port");
+      rotatedKeyId = ring(request(base, "POST", "/api/key-rings/pii/rotate", "{}").ok(), "pii")
+          .path("activeKeyId").asString();
+      assertThat(rotatedKeyId).startsWith("pii-").isNotEqualTo("pii-2026-01");
       Response created = request(base, "POST", "/api/patients", JSON.writeValueAsString(Map.of(
           "fullName", "Katherine Johnson", "city", "Hampton", "email", "kj@example.org",
           "insuranceNumber", "USA-1918-0826", "birthDate", "1918-08-26", "notes", "Orbital mechanics.")));
@@ -128,6 +136,12 @@ class DemoApplicationTest {
     JsonNode katherine = get("/api/patients/" + firstRunId).ok();
     assertThat(field(katherine, "fullName").path("value").asString()).isEqualTo("Katherine Johnson");
     assertThat(field(katherine, "insuranceNumber").path("value").asString()).isEqualTo("USA-1918-0826");
+    // The rotated key survived the restart: the ring still holds it, active, and it decrypts.
+    assertThat(field(katherine, "fullName").path("keyId").asString()).isEqualTo(rotatedKeyId);
+    assertThat(field(now.get(0), "fullName").path("keyId").asString()).isEqualTo("pii-2026-01");
+    JsonNode pii = ring(get("/api/key-rings").ok(), "pii");
+    assertThat(pii.path("activeKeyId").asString()).isEqualTo(rotatedKeyId);
+    assertThat(strings(pii.path("keyIds"))).containsExactly("pii-2026-01", rotatedKeyId);
     assertThat(jdbc.queryForObject("select count(*) from patient", Long.class)).isEqualTo(5);
   }
 
@@ -169,7 +183,6 @@ class DemoApplicationTest {
   @Test
   @Order(2)
   void storedColumnsAreSecureCellsThatDecryptWithTheDemoKeysAndTheDocumentedContext() {
-    SymmetricKey pii = key("pii");
     SymmetricKey ids = key("ids");
     List<Map<String, Object>> rows = jdbc.queryForList("select * from patient order by id");
     assertThat(rows).hasSize(5);
@@ -180,16 +193,16 @@ class DemoApplicationTest {
       byte[] name = (byte[]) row.get("full_name");
       String expectedName = field(view, "fullName").path("value").asString();
       assertThat(contains(name, expectedName.getBytes(StandardCharsets.UTF_8))).isFalse();
-      assertThat(unseal(pii, name, "full_name", id)).isEqualTo(expectedName.getBytes(StandardCharsets.UTF_8));
+      assertThat(unseal(name, "full_name", id)).isEqualTo(expectedName.getBytes(StandardCharsets.UTF_8));
 
       // Text column: base64 of envelope || Seal.
       byte[] notes = Base64.getDecoder().decode((String) row.get("notes"));
-      assertThat(new String(unseal(pii, notes, "notes", id), StandardCharsets.UTF_8))
+      assertThat(new String(unseal(notes, "notes", id), StandardCharsets.UTF_8))
           .isEqualTo(field(view, "notes").path("value").asString());
 
       // Seal of the 8-byte big-endian epoch day.
       LocalDate birth = LocalDate.parse(field(view, "birthDate").path("value").asString());
-      assertThat(unseal(pii, (byte[]) row.get("birth_date"), "birth_date", id))
+      assertThat(unseal((byte[]) row.get("birth_date"), "birth_date", id))
           .isEqualTo(ByteBuffer.allocate(8).putLong(birth.toEpochDay()).array());
 
       // Context Imprint: same length as the plaintext, no envelope, pinned key.
@@ -213,12 +226,12 @@ class DemoApplicationTest {
         assertThat(contains(email, expectedEmail.getBytes(StandardCharsets.UTF_8))).isFalse();
         String keyId = envelopeKeyId(token);
         byte[] themisToken = Arrays.copyOfRange(token, 3 + keyId.length(), token.length);
-        assertThat(SecureCell.tokenProtectWithKey(pii)
+        assertThat(SecureCell.tokenProtectWithKey(piiKey(keyId))
             .decrypt(email, themisToken, context("token-protect", keyId, "email", id)))
             .isEqualTo(expectedEmail.getBytes(StandardCharsets.UTF_8));
       }
 
-      assertThat(new String(unseal(pii, (byte[]) row.get("recovery_code"), "recovery_code", id),
+      assertThat(new String(unseal((byte[]) row.get("recovery_code"), "recovery_code", id),
           StandardCharsets.UTF_8)).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
     }
   }
@@ -244,7 +257,7 @@ class DemoApplicationTest {
     assertThat(field(replaced, "email").path("stored").isNull()).isTrue();
     byte[] after = (byte[]) jdbc.queryForMap("select full_name from patient where id = ?", id).get("full_name");
     assertThat(after).isNotEqualTo(before);
-    assertThat(unseal(key("pii"), after, "full_name", id))
+    assertThat(unseal(after, "full_name", id))
         .isEqualTo("Hedy Kiesler Lamarr".getBytes(StandardCharsets.UTF_8));
 
     assertThat(delete("/api/patients/" + id).status()).isEqualTo(204);
@@ -454,6 +467,56 @@ class DemoApplicationTest {
     assertThat(delete("/api/patients/" + id).status()).isEqualTo(204);
   }
 
+  // ---- key rings ------------------------------------------------------------------------
+
+  @Test
+  @Order(20)
+  void keyRingsRotateAndKeysNoValueNeedsCanBeRetired() throws IOException {
+    JsonNode rings = get("/api/key-rings").ok();
+    assertThat(strings(rings.path("rotatable"))).containsExactly("pii");
+    // Names per key id: the untouched sample rows (1, 2) under the first key; Katherine, and the rows
+    // whose recovery code was used up (3, 4; an update writes every column with the active key), under
+    // the rotated one.
+    for (JsonNode u : rings.path("usage")) {
+      if (u.path("column").asString().equals("full_name")) {
+        assertThat(u.path("keyIds").path("pii-2026-01").asLong()).isEqualTo(2);
+        assertThat(u.path("keyIds").path(rotatedKeyId).asLong()).isEqualTo(3);
+      }
+    }
+    assertThat(jdbc.queryForObject("select count(*) from patient", Long.class)).isEqualTo(5);
+
+    assertProblem(post("/api/key-rings/pii/retire", Map.of("keyId", "pii-2026-01")), 400,
+        "stored values still need key 'pii-2026-01'");
+    assertProblem(post("/api/key-rings/pii/retire", Map.of("keyId", rotatedKeyId)), 400,
+        "is the active key of ring 'pii'");
+    assertProblem(post("/api/key-rings/ids/rotate", Map.of()), 400, "pinned in the mapping");
+    assertProblem(post("/api/key-rings/nope/rotate", Map.of()), 404, "there is no key ring 'nope'");
+
+    // Two rotations: the middle key encrypts nothing and can go; values keep decrypting throughout.
+    String second = ring(post("/api/key-rings/pii/rotate", Map.of()).ok(), "pii").path("activeKeyId").asString();
+    String third = ring(post("/api/key-rings/pii/rotate", Map.of()).ok(), "pii").path("activeKeyId").asString();
+    assertThat(List.of(second, third)).doesNotHaveDuplicates().doesNotContain(rotatedKeyId, "pii-2026-01");
+    long id = post("/api/patients", Map.of("fullName", "Rosalind Franklin", "city", "London")).json()
+        .path("id").asLong();
+    JsonNode rosalind = get("/api/patients/" + id).ok();
+    assertThat(field(rosalind, "fullName").path("keyId").asString()).isEqualTo(third);
+    assertThat(unseal(HEX.parseHex(field(rosalind, "fullName").path("stored").path("hex").asString()),
+        "full_name", id)).isEqualTo("Rosalind Franklin".getBytes(StandardCharsets.UTF_8));
+
+    JsonNode afterRetire = post("/api/key-rings/pii/retire", Map.of("keyId", second)).ok();
+    assertThat(strings(ring(afterRetire, "pii").path("keyIds"))).containsExactly("pii-2026-01", rotatedKeyId, third);
+    Properties stored = new Properties();
+    try (var in = Files.newInputStream(DATA_DIR.resolve("keys/pii.keys"))) {
+      stored.load(in);
+    }
+    assertThat(stored.getProperty("active")).isEqualTo(third);
+    assertThat(stored.stringPropertyNames()).contains("key." + rotatedKeyId, "key." + third)
+        .doesNotContain("key." + second);
+    // Every record still reads.
+    assertThat(get("/api/patients").ok().size()).isEqualTo(6);
+    assertThat(delete("/api/patients/" + id).status()).isEqualTo(204);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   private boolean compareRemotely(long id, String code) {
@@ -470,16 +533,46 @@ class DemoApplicationTest {
     return caller.isEqual();
   }
 
+  /** The first key configured for {@code ring} in application.yml. */
   private SymmetricKey key(String ring) {
     return SymmetricKey.fromBytes(Base64.getDecoder().decode(
         environment.getRequiredProperty("themis4j.key-rings." + ring + ".keys[0].value")));
   }
 
-  /** Envelope || Seal, decrypted per docs/FORMAT.md. */
-  private static byte[] unseal(SymmetricKey key, byte[] stored, String column, long id) {
+  /** A key of ring "pii" by id: configured in application.yml, or made by a rotation (data directory). */
+  private SymmetricKey piiKey(String keyId) {
+    if (keyId.equals(environment.getRequiredProperty("themis4j.key-rings.pii.keys[0].id"))) {
+      return key("pii");
+    }
+    Properties rotated = new Properties();
+    try (var in = Files.newInputStream(DATA_DIR.resolve("keys/pii.keys"))) {
+      rotated.load(in);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return SymmetricKey.fromBytes(Base64.getDecoder().decode(rotated.getProperty("key." + keyId)));
+  }
+
+  /** Envelope || Seal, decrypted per docs/FORMAT.md with the "pii" key the envelope names. */
+  private byte[] unseal(byte[] stored, String column, long id) {
     String keyId = envelopeKeyId(stored);
     byte[] cell = Arrays.copyOfRange(stored, 3 + keyId.length(), stored.length);
-    return SecureCell.sealWithKey(key).decrypt(cell, context("seal", keyId, column, id));
+    return SecureCell.sealWithKey(piiKey(keyId)).decrypt(cell, context("seal", keyId, column, id));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+
+  private static JsonNode ring(JsonNode keyRings, String name) {
+    for (JsonNode r : keyRings.path("rings")) {
+      if (r.path("name").asString().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no ring " + name + " in " + keyRings);
   }
 
   private static String envelopeKeyId(byte[] stored) {
