@@ -183,7 +183,14 @@ public final class CellFormat {
     }
   }
 
-  /** AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}. */
+  /**
+   * AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}.
+   *
+   * <p>The JDK's GCM decryption buffers everything passed to {@code update} until {@code doFinal}
+   * (it must check the tag before releasing plaintext) and then copies it again to append the tag:
+   * three copies of the ciphertext besides the output. Themis puts the tag before the ciphertext,
+   * so it is cheaper to lay out ciphertext || tag once here and decrypt that in a single call.
+   */
   public static byte[] gcmDecrypt(
       byte[] key,
       byte[] ivBuf,
@@ -195,6 +202,17 @@ public final class CellFormat {
       byte[] tag,
       int tagOff) {
     Cipher c = Aes.gcm();
+    byte[] in;
+    int inOff;
+    if (tag == ct && tagOff == ctOff + ctLen) {
+      in = ct;
+      inOff = ctOff;
+    } else {
+      // copyOfRange zero-fills only what lies past the end of ct (the tag's place), not the whole array.
+      in = Arrays.copyOfRange(ct, ctOff, ctOff + ctLen + TAG_LENGTH);
+      inOff = 0;
+      System.arraycopy(tag, tagOff, in, ctLen, TAG_LENGTH);
+    }
     byte[] out = new byte[ctLen];
     try {
       c.init(
@@ -204,10 +222,9 @@ public final class CellFormat {
       if (aad != null) {
         c.updateAAD(aad);
       }
-      // Providers differ: SunJCE releases all plaintext from doFinal, Bouncy Castle streams most of it
-      // from update. Honour both, and check the total.
-      int n = c.update(ct, ctOff, ctLen, out, 0);
-      n += c.doFinal(tag, tagOff, TAG_LENGTH, out, n);
+      // One call with ciphertext || tag: correct whether the provider releases plaintext only from
+      // doFinal (SunJCE) or streams it (Bouncy Castle). Check the total all the same.
+      int n = c.doFinal(in, inOff, ctLen + TAG_LENGTH, out, 0);
       if (n != ctLen) {
         throw new IllegalStateException("AES-GCM provider returned " + n + " bytes for " + ctLen);
       }
