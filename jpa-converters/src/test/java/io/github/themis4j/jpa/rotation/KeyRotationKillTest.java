@@ -1,0 +1,134 @@
+package io.github.themis4j.jpa.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.themis4j.jpa.rotation.RotationProgress.Kind;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rotation killed with SIGKILL in the middle of its Seal/Token Protect pass, run again and killed
+ * in the middle of its Context Imprint pass, then run to the end: every value is under the new key
+ * and decrypts to what was written, the Context Imprint progress counts every row exactly once. The
+ * killed runs are separate JVMs on the same database (H2 in files, or the PostgreSQL/MariaDB
+ * profile's server).
+ */
+class KeyRotationKillTest {
+  private static final int ACCOUNTS = 4_000;
+
+  @Test
+  void aRunKilledWithSigkillTwiceResumesAndEndsInTheSameState() throws Exception {
+    try (RotationDb db = RotationDb.create(true)) {
+      try (SessionFactory sf = db.sessionFactory(RotationData.before(), true, Account.class)) {
+        RotationData.insertAccounts(sf, ACCOUNTS);
+      }
+      long sealed = RotationData.accountKeyIds(db).get("k1");
+
+      // killed while re-encrypting Seal and Token Protect values
+      runAndKill(db, Kind.RECORDED_KEY, 1_500);
+      Map<String, Long> mid = RotationData.accountKeyIds(db);
+      assertThat(mid.get("k2")).as("some values were rotated before the kill").isPositive();
+      assertThat(mid.get("k1")).as("some were not").isPositive();
+      assertThat(mid.get("k1") + mid.get("k2")).isEqualTo(sealed);
+
+      // killed while re-encrypting Context Imprint values: the progress row holds a partial
+      // position
+      runAndKill(db, Kind.CONTEXT_IMPRINT, 1_500);
+      List<Object[]> progress =
+          db.query("select rows_done, finished from themis4j_rotation_progress");
+      assertThat(progress).hasSize(1);
+      long doneAtKill = ((Number) progress.get(0)[0]).longValue();
+      assertThat(doneAtKill).isBetween(1_500L, ACCOUNTS - 100L);
+      assertThat(((Number) progress.get(0)[1]).intValue()).isZero();
+
+      try (SessionFactory sf = db.sessionFactory(RotationData.during(), false, Account.class)) {
+        RotationReport report =
+            KeyRotationJob.builder(sf)
+                .batchSize(500)
+                .contextImprintKeys("default", "k1", "k2")
+                .build()
+                .run();
+        assertThat(report.isComplete()).as(report.summary()).isTrue();
+        assertThat(report.canRetire("default", "k1")).isTrue();
+        RotationReport.AttributeResult code =
+            KeyRotationJobTest.result(report, "RotAccount", "code");
+        assertThat(code.rowsScanned())
+            .as("the resumed run only did the rest")
+            .isEqualTo(ACCOUNTS - doneAtKill);
+      }
+      assertThat(db.query("select rows_done, finished from themis4j_rotation_progress").get(0))
+          .containsExactly((long) ACCOUNTS, 1);
+      assertThat(RotationData.accountKeyIds(db)).containsExactly(Map.entry("k2", sealed));
+      try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Account.class)) {
+        RotationData.assertAccounts(sf, ACCOUNTS);
+      }
+    }
+  }
+
+  /**
+   * Starts {@link RotationChild} on {@code db} and kills it (SIGKILL) once a pass of {@code kind}
+   * has done {@code rows}.
+   */
+  private static void runAndKill(RotationDb db, Kind kind, long rows)
+      throws IOException, InterruptedException {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    File stderr = File.createTempFile("rotation-child", ".log");
+    try {
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  RotationChild.class.getName(),
+                  db.url,
+                  db.user,
+                  db.password)
+              .redirectError(stderr)
+              .start();
+      List<String> seen = new ArrayList<>();
+      boolean killed = false;
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+          seen.add(line);
+          String[] f = line.split(" ");
+          if (f[0].equals("BATCH") && f[1].equals(kind.name()) && Long.parseLong(f[2]) >= rows) {
+            p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no rollback by the JVM
+            killed = true;
+            break;
+          }
+        }
+      } finally {
+        if (!killed) {
+          p.destroyForcibly();
+        }
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+      assertThat(killed)
+          .as("child output %s, stderr %s", seen, Files.readString(stderr.toPath()))
+          .isTrue();
+      assertThat(seen).noneMatch(l -> l.startsWith("DONE"));
+      assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    } finally {
+      stderr.delete();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.themis4j.spring.rotation;
+
+import io.github.themis4j.jpa.rotation.KeyRotationListener;
+import io.github.themis4j.jpa.rotation.RotationProgress;
+import io.github.themis4j.jpa.rotation.RotationReport;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes key rotation progress as Micrometer gauges:
+ *
+ * <ul>
+ *   <li>{@value #ROWS_DONE} and {@value #ROWS_TO_DO}: rows done and to do of each pass, tagged
+ *       {@code entity}, {@code table}, {@code attribute} ({@code *} for the pass over all Seal and
+ *       Token Protect attributes of a table) and {@code kind} ({@code recorded-key}, {@code
+ *       context-imprint});
+ *   <li>{@value #VALUES_ROTATED}: values re-encrypted by the current (or last) run, same tags;
+ *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted
+ *       at the end of the last run (how much data still needs an old key);
+ *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run found values still needing an old key, else 0
+ *       (-1 before the first run).
+ * </ul>
+ *
+ * <p>Tags hold names and key ids only. Thread-safe.
+ */
+public final class MicrometerKeyRotationListener implements KeyRotationListener {
+  public static final String ROWS_DONE = "themis4j.rotation.rows.done";
+  public static final String ROWS_TO_DO = "themis4j.rotation.rows.todo";
+  public static final String VALUES_ROTATED = "themis4j.rotation.values.rotated";
+  public static final String VALUES_BY_KEY = "themis4j.rotation.values.by.key";
+  public static final String OLD_KEYS_NEEDED = "themis4j.rotation.old.keys.needed";
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+  private final AtomicLong oldKeysNeeded = new AtomicLong(-1);
+
+  public MicrometerKeyRotationListener(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder(OLD_KEYS_NEEDED, oldKeysNeeded, AtomicLong::doubleValue)
+        .description(
+            "1 if stored values still need an old key after the last key rotation run, else 0")
+        .register(registry);
+  }
+
+  @Override
+  public void onPassStart(RotationProgress p) {
+    record(p);
+  }
+
+  @Override
+  public void onBatch(RotationProgress p) {
+    record(p);
+  }
+
+  @Override
+  public void onPassEnd(RotationProgress p) {
+    record(p);
+  }
+
+  @Override
+  public void onFinish(RotationReport report) {
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(VALUES_BY_KEY + "|")) {
+            v.set(0); // keys no longer holding values drop to zero
+          }
+        });
+    report
+        .valuesByKey()
+        .forEach(
+            (ring, byKey) ->
+                byKey.forEach(
+                    (key, n) ->
+                        gauge(
+                                VALUES_BY_KEY,
+                                "Stored encrypted values per key id, counted by the last key"
+                                    + " rotation run",
+                                Tags.of("key.ring", ring, "key.id", key))
+                            .set(n)));
+    oldKeysNeeded.set(report.anyOldKeyStillNeeded() ? 1 : 0);
+  }
+
+  private void record(RotationProgress p) {
+    Tags tags =
+        Tags.of(
+            "entity",
+            p.entity(),
+            "table",
+            p.table(),
+            "attribute",
+            p.attribute() == null ? "*" : p.attribute(),
+            "kind",
+            p.kind() == RotationProgress.Kind.RECORDED_KEY ? "recorded-key" : "context-imprint");
+    gauge(ROWS_DONE, "Rows done by the key rotation pass over a table", tags).set(p.rowsDone());
+    gauge(ROWS_TO_DO, "Rows to do by the key rotation pass over a table", tags).set(p.rowsToDo());
+    gauge(VALUES_ROTATED, "Values re-encrypted by the current or last key rotation run", tags)
+        .set(p.valuesRotated());
+  }
+
+  private AtomicLong gauge(String name, String description, Tags tags) {
+    return values.computeIfAbsent(
+        name + "|" + tags,
+        k -> {
+          AtomicLong holder = new AtomicLong();
+          Gauge.builder(name, holder, AtomicLong::doubleValue)
+              .description(description)
+              .tags(tags)
+              .register(registry);
+          return holder;
+        });
+  }
+}

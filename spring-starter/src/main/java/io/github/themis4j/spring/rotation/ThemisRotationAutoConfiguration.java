@@ -1,0 +1,169 @@
+package io.github.themis4j.spring.rotation;
+
+import io.github.themis4j.InvalidArgumentException;
+import io.github.themis4j.jpa.rotation.KeyRotationException;
+import io.github.themis4j.jpa.rotation.KeyRotationJob;
+import io.github.themis4j.jpa.rotation.KeyRotationListener;
+import io.github.themis4j.jpa.rotation.RotationProgress;
+import io.github.themis4j.jpa.rotation.RotationReport;
+import io.github.themis4j.spring.autoconfigure.ThemisJpaAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.SessionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The key rotation job of {@code themis4j-jpa} as Spring beans: the {@link KeyRotationJob} over the
+ * application's JPA entities (Hibernate), an {@link ApplicationRunner} that runs it once at startup
+ * when {@code themis4j.rotation.run=true} (also as a command-line argument {@code
+ * --themis4j.rotation.run=true}), Micrometer gauges of its progress when a {@link MeterRegistry} is
+ * present, and the {@code keyrotation} Actuator endpoint when Actuator is present. Settings: {@link
+ * ThemisRotationProperties}; switched off by {@code themis4j.rotation.enabled=false}.
+ */
+@AutoConfiguration(
+    after = ThemisJpaAutoConfiguration.class,
+    afterName = {
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
+@ConditionalOnClass({KeyRotationJob.class, SessionFactory.class, EntityManagerFactory.class})
+@ConditionalOnBean(EntityManagerFactory.class)
+@ConditionalOnBooleanProperty(name = "themis4j.rotation.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ThemisRotationProperties.class)
+public final class ThemisRotationAutoConfiguration {
+  private static final Logger LOG =
+      Logger.getLogger(ThemisRotationAutoConfiguration.class.getName());
+
+  @Bean
+  @ConditionalOnMissingBean
+  KeyRotationJob themisKeyRotationJob(
+      EntityManagerFactory entityManagerFactory,
+      ThemisRotationProperties properties,
+      ObjectProvider<KeyRotationListener> listeners) {
+    KeyRotationJob.Builder b =
+        KeyRotationJob.builder(entityManagerFactory.unwrap(SessionFactory.class))
+            .batchSize(properties.getBatchSize())
+            .pauseBetweenBatches(properties.getPause())
+            .maxAttempts(properties.getMaxAttempts())
+            .verify(properties.isVerify())
+            .progressTable(properties.getProgressTable())
+            .createProgressTable(properties.isCreateProgressTable())
+            .entities(properties.getEntities().toArray(new String[0]));
+    for (Map.Entry<String, ThemisRotationProperties.ContextImprintKeys> e :
+        properties.getContextImprint().entrySet()) {
+      ThemisRotationProperties.ContextImprintKeys k = e.getValue();
+      if (k == null || k.getFrom() == null || k.getTo() == null) {
+        throw new InvalidArgumentException(
+            "themis4j.rotation.context-imprint."
+                + e.getKey()
+                + " needs both 'from' (the key id the values are "
+                + "encrypted with now) and 'to' (the key id to re-encrypt them with)");
+      }
+      b.contextImprintKeys(e.getKey(), k.getFrom(), k.getTo());
+    }
+    List<KeyRotationListener> all = listeners.orderedStream().toList();
+    if (!all.isEmpty()) {
+      b.listener(all.size() == 1 ? all.get(0) : new CompositeListener(all));
+    }
+    return b.build();
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("themis4j.rotation.run")
+  ApplicationRunner themisKeyRotationRunner(
+      KeyRotationJob job, ThemisRotationProperties properties) {
+    return args -> {
+      RotationReport report = job.run();
+      if (!report.isComplete() && properties.isFailOnIncomplete()) {
+        throw new KeyRotationException(
+            "key rotation incomplete (themis4j.rotation.fail-on-incomplete=true): old keys still"
+                + " needed "
+                + report.oldKeysStillNeeded()
+                + ", "
+                + report.failures()
+                + " unreadable values; see the log");
+      }
+    };
+  }
+
+  /** Micrometer gauges of the job's progress. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterRegistry.class)
+  @ConditionalOnBean(MeterRegistry.class)
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    MicrometerKeyRotationListener themisMicrometerKeyRotationListener(MeterRegistry registry) {
+      return new MicrometerKeyRotationListener(registry);
+    }
+  }
+
+  /** The {@code keyrotation} Actuator endpoint. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+  static class Actuator {
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint
+    KeyRotationEndpoint keyRotationEndpoint(KeyRotationJob job) {
+      return new KeyRotationEndpoint(job);
+    }
+  }
+
+  /** Several listeners as one; a failing listener does not keep the others from being called. */
+  static final class CompositeListener implements KeyRotationListener {
+    private final List<KeyRotationListener> listeners;
+
+    CompositeListener(List<KeyRotationListener> listeners) {
+      this.listeners = List.copyOf(listeners);
+    }
+
+    private void each(Consumer<KeyRotationListener> call) {
+      for (KeyRotationListener l : listeners) {
+        try {
+          call.accept(l);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "KeyRotationListener " + l.getClass().getName() + " failed", e);
+        }
+      }
+    }
+
+    @Override
+    public void onPassStart(RotationProgress p) {
+      each(l -> l.onPassStart(p));
+    }
+
+    @Override
+    public void onBatch(RotationProgress p) {
+      each(l -> l.onBatch(p));
+    }
+
+    @Override
+    public void onPassEnd(RotationProgress p) {
+      each(l -> l.onPassEnd(p));
+    }
+
+    @Override
+    public void onFinish(RotationReport report) {
+      each(l -> l.onFinish(report));
+    }
+  }
+}
