@@ -197,12 +197,28 @@ async function keyAction(path, body) {
   }
 }
 
-function renderRotation(reencryption) {
+function renderRotation(r) {
   const box = $('#rotation');
-  if (!reencryption) {
-    box.replaceChildren(el('p', { class: 'muted' },
-      'Re-encryption of stored values from the application: pending (the key rotation job is not part of this build yet).'));
+  const button = el('button', { onclick: () => keyAction('api/key-rings/re-encrypt') },
+    'Re-encrypt stored values to the active keys');
+  if (!r) {
+    box.replaceChildren(button, el('span', { class: 'muted' }, ' runs the key rotation job (themis4j-jpa KeyRotationJob).'));
+    return;
   }
+  const needed = Object.entries(r.oldKeysStillNeeded).map(([ring, ids]) => ring + ': ' + ids.join(', ')).join('; ');
+  const rows = r.attributes.map((a) => el('tr', {},
+    el('td', {}, a.column), el('td', {}, el('span', { class: 'mode ' + a.mode }, a.mode)),
+    el('td', { class: 'keyid' }, a.targetKeyId || '-'), el('td', {}, a.status),
+    el('td', {}, a.valuesRotated), el('td', {}, a.valuesCurrent), el('td', { class: 'muted' }, a.note)));
+  const verdict = needed ? 'Old keys still needed: ' + needed + '.' : 'No stored value needs an old key.';
+  box.replaceChildren(button,
+    el('div', {}, el('span', { class: !needed && !r.failures ? 'ok' : 'bad' }, !needed && !r.failures ? '✔ ' : '✘ '),
+      'Last re-encryption: ' + r.valuesRotated + ' values re-encrypted in ' + r.millis + ' ms, ' + r.failures
+      + ' unreadable. ' + verdict),
+    el('table', { class: 'rotation' },
+      el('thead', {}, el('tr', {}, ['column', 'mode', 'target key', 'status', 're-encrypted', 'already current', 'note']
+        .map((h) => el('th', {}, h)))),
+      el('tbody', {}, rows)));
 }
 
 // ---- Secure Message -----------------------------------------------------------------------

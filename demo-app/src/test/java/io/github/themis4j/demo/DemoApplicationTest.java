@@ -517,6 +517,61 @@ class DemoApplicationTest {
     assertThat(delete("/api/patients/" + id).status()).isEqualTo(204);
   }
 
+  @Test
+  @Order(21)
+  void reencryptionMovesEveryValueToTheActiveKeyAndThenTheOldKeysCanGo() {
+    JsonNode before = get("/api/key-rings").ok();
+    String active = ring(before, "pii").path("activeKeyId").asString();
+    List<String> old = strings(ring(before, "pii").path("keyIds"));
+    old.remove(active);
+    assertThat(old).contains("pii-2026-01", rotatedKeyId);
+    assertProblem(post("/api/key-rings/pii/retire", Map.of("keyId", "pii-2026-01")), 400,
+        "stored values still need key 'pii-2026-01'");
+
+    JsonNode after = post("/api/key-rings/re-encrypt", Map.of()).ok();
+    JsonNode report = after.path("reencryption");
+    // Every Seal and Token Protect column is done. The pinned Context Imprint column is not rotated
+    // (its values record no key; the job would need the old and new key named), so the run is not
+    // "complete", but no stored value needs an old key.
+    for (JsonNode a : report.path("attributes")) {
+      boolean imprint = a.path("mode").asString().equals("context-imprint");
+      assertThat(a.path("status").asString()).as(a.toString()).isEqualTo(imprint ? "NOT_CONFIGURED" : "DONE");
+      if (!imprint) {
+        assertThat(a.path("targetKeyId").asString()).isEqualTo(active);
+      }
+    }
+    assertThat(report.path("complete").asBoolean()).isFalse();
+    assertThat(report.path("failures").asLong()).isZero();
+    assertThat(report.path("valuesRotated").asLong()).isPositive();
+    assertThat(report.path("oldKeysStillNeeded").size()).as(report.toString()).isZero();
+    assertThat(report.path("valuesByKey").path("pii").propertyNames()).containsExactly(active);
+    for (JsonNode u : after.path("usage")) {
+      if (u.path("keyRing").asString().equals("pii")) {
+        assertThat(u.path("keyIds").propertyNames()).as(u.toString()).containsExactly(active);
+      }
+    }
+
+    // Independent check: every name decrypts with the active key, under the row's context.
+    for (Map<String, Object> row : jdbc.queryForList("select id, full_name, email_token from patient")) {
+      long id = ((Number) row.get("id")).longValue();
+      byte[] name = (byte[]) row.get("full_name");
+      assertThat(envelopeKeyId(name)).isEqualTo(active);
+      assertThat(unseal(name, "full_name", id)).isNotEmpty();
+      if (row.get("email_token") != null) {
+        assertThat(envelopeKeyId((byte[]) row.get("email_token"))).isEqualTo(active);
+      }
+    }
+
+    for (String keyId : old) {
+      post("/api/key-rings/pii/retire", Map.of("keyId", keyId)).ok();
+    }
+    assertThat(strings(ring(get("/api/key-rings").ok(), "pii").path("keyIds"))).containsExactly(active);
+    for (JsonNode p : get("/api/patients").ok()) {
+      assertThat(field(p, "fullName").path("keyId").asString()).isEqualTo(active);
+      assertThat(field(p, "fullName").path("value").asString()).isNotEmpty();
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   private boolean compareRemotely(long id, String code) {

@@ -1,15 +1,17 @@
 package io.github.themis4j.demo.web;
 
+import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.demo.BadRequestException;
 import io.github.themis4j.demo.DemoKeyRings;
 import io.github.themis4j.demo.NotFoundException;
+import io.github.themis4j.demo.keys.KeyRotation;
 import io.github.themis4j.demo.keys.KeyUsage;
-import io.github.themis4j.demo.keys.RotatableKeyRings;
 import io.github.themis4j.demo.patient.EncryptedColumn;
-import io.github.themis4j.keyring.KeyRingProvider;
+import io.github.themis4j.jpa.rotation.RotationReport;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,66 +19,92 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The key rings: their key ids, which keys the stored values need, and rotation (a new active key)
- * and retirement (removing a key no value needs). Key material never leaves the application.
+ * The key rings and their rotation: key ids (never keys), which keys the stored values need, a new
+ * active key, the re-encryption of the stored values (the starter's key rotation job), and the
+ * removal of keys no stored value needs.
  */
 @RestController
 class KeyRingController {
-  private static final Logger log = LoggerFactory.getLogger(KeyRingController.class);
-
   private final DemoKeyRings rings;
-  private final RotatableKeyRings rotatable;
+  private final KeyRotation rotation;
   private final KeyUsage usage;
 
-  KeyRingController(DemoKeyRings rings, KeyRingProvider provider, KeyUsage usage) {
+  KeyRingController(DemoKeyRings rings, KeyRotation rotation, KeyUsage usage) {
     this.rings = rings;
-    if (!(provider instanceof RotatableKeyRings r)) {
-      throw new IllegalStateException("the demo's key rings are not rotatable: " + provider);
-    }
-    this.rotatable = r;
+    this.rotation = rotation;
     this.usage = usage;
   }
 
   /**
    * @param rings the rings (ids only)
    * @param rotatable rings that can be rotated from the page
-   * @param usage stored values per column and key id
+   * @param usage stored values per column and key id (read from the envelopes)
+   * @param reencryption the last re-encryption since the application started, or null
    */
-  record KeyRings(List<DemoKeyRings.RingInfo> rings, List<String> rotatable, List<KeyUsage.ColumnUsage> usage) {}
+  record KeyRings(List<DemoKeyRings.RingInfo> rings, List<String> rotatable, List<KeyUsage.ColumnUsage> usage,
+      Reencryption reencryption) {}
 
   record RetireRequest(String keyId) {}
 
+  /**
+   * A key rotation job report, without anything secret (as {@link RotationReport}).
+   *
+   * @param complete every attribute is under its target key
+   * @param valuesRotated values re-encrypted by the run
+   * @param failures values that could not be read
+   * @param millis duration
+   * @param valuesByKey stored values per ring and key id after the run
+   * @param oldKeysStillNeeded keys other than the targets that values still need, per ring
+   * @param attributes one entry per encrypted column
+   * @param summary the job's own summary
+   */
+  record Reencryption(boolean complete, long valuesRotated, long failures, long millis,
+      Map<String, Map<String, Long>> valuesByKey, Map<String, Set<String>> oldKeysStillNeeded,
+      List<Attribute> attributes, String summary) {}
+
+  record Attribute(String column, String mode, String keyRing, String targetKeyId, String status,
+      long valuesRotated, long valuesCurrent, long failures, String note) {}
+
   @GetMapping("/api/key-rings")
   KeyRings list() {
-    return new KeyRings(rings.describe(), rotatableRings(), usage.byColumn());
+    return new KeyRings(rings.describe(), rotatableRings(), usage.byColumn(),
+        rotation.lastReport().map(KeyRingController::view).orElse(null));
   }
 
+  /** Step 1: a new key, active for every value written from now on. */
   @PostMapping("/api/key-rings/{ring}/rotate")
   KeyRings rotate(@PathVariable String ring) {
     check(ring);
-    String key = rotatable.rotate(ring).activeKeyId();
-    log.info("Key ring '{}' rotated: new active key '{}' (a DEMO KEY, kept in the data directory)", ring, key);
+    rotation.rotate(ring);
     return list();
   }
 
+  /** Step 2: the key rotation job re-encrypts every stored value that is not under its target key. */
+  @PostMapping("/api/key-rings/re-encrypt")
+  KeyRings reencrypt() {
+    rotation.reencrypt();
+    return list();
+  }
+
+  /** Step 3: removes a key that, by the job's inventory, no stored value needs. */
   @PostMapping("/api/key-rings/{ring}/retire")
   KeyRings retire(@PathVariable String ring, @RequestBody RetireRequest request) {
     check(ring);
-    String keyId = request == null ? null : request.keyId();
-    if (keyId == null || !rotatable.keyRing(ring).contains(keyId)) {
-      throw new BadRequestException("key ring '" + ring + "' has no key '" + keyId + "'");
+    try {
+      rotation.retire(ring, request == null ? null : request.keyId());
+    } catch (InvalidArgumentException e) {
+      throw new BadRequestException(e.getMessage());
     }
-    if (rotatable.keyRing(ring).activeKeyId().equals(keyId)) {
-      throw new BadRequestException("'" + keyId + "' is the active key of ring '" + ring + "'; rotate first");
-    }
-    long uses = usage.uses(ring, keyId);
-    if (uses > 0) {
-      throw new BadRequestException(uses + " stored values still need key '" + keyId
-          + "'; re-encrypt them first");
-    }
-    rotatable.retire(ring, keyId);
-    log.info("Key '{}' of ring '{}' retired", keyId, ring);
     return list();
+  }
+
+  private static Reencryption view(RotationReport r) {
+    List<Attribute> attributes = r.attributes().stream()
+        .map(a -> new Attribute(a.column(), a.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'), a.keyRing(),
+            a.targetKeyId(), a.status().name(), a.valuesRotated(), a.valuesCurrent(), a.failureCount(), a.note()))
+        .toList();
+    return new Reencryption(r.isComplete(), r.valuesRotated(), r.failures(), r.duration().toMillis(),
+        r.valuesByKey(), r.oldKeysStillNeeded(), attributes, r.summary());
   }
 
   private void check(String ring) {
@@ -85,7 +113,8 @@ class KeyRingController {
     }
     if (!rotatableRings().contains(ring)) {
       throw new BadRequestException("key ring '" + ring + "' holds a Context Imprint column, whose key is"
-          + " pinned in the mapping (Context Imprint stores no key id): rotating it takes a code change");
+          + " pinned in the mapping (Context Imprint stores no key id): rotating it takes a code change"
+          + " and a maintenance window (docs/KEY-ROTATION.md)");
     }
   }
 
