@@ -35,6 +35,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -467,6 +472,35 @@ class DemoApplicationTest {
     assertThat(delete("/api/patients/" + id).status()).isEqualTo(204);
   }
 
+  @Test
+  @Order(12)
+  void aRecoveryCodeComparedByManyCallersAtOnceIsUsedOnlyOnce() throws Exception {
+    long id = 2;
+    String code = field(get("/api/patients/" + id).ok(), "recoveryCode").path("value").asString();
+    int callers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return post("/api/patients/" + id + "/recovery-code/check", Map.of("code", code)).ok()
+              .path("match").asBoolean();
+        }));
+      }
+      start.countDown();
+      int matches = 0;
+      for (Future<Boolean> r : results) {
+        matches += r.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(matches).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(field(get("/api/patients/" + id).ok(), "recoveryCode").path("value").asString()).isNotEqualTo(code);
+  }
+
   // ---- key rings ------------------------------------------------------------------------
 
   @Test
@@ -474,13 +508,13 @@ class DemoApplicationTest {
   void keyRingsRotateAndKeysNoValueNeedsCanBeRetired() throws IOException {
     JsonNode rings = get("/api/key-rings").ok();
     assertThat(strings(rings.path("rotatable"))).containsExactly("pii");
-    // Names per key id: the untouched sample rows (1, 2) under the first key; Katherine, and the rows
-    // whose recovery code was used up (3, 4; an update writes every column with the active key), under
-    // the rotated one.
+    // Names per key id: the untouched sample row (1) under the first key; Katherine, and the rows
+    // whose recovery code was used up (2, 3, 4; an update writes every column with the active key),
+    // under the rotated one.
     for (JsonNode u : rings.path("usage")) {
       if (u.path("column").asString().equals("full_name")) {
-        assertThat(u.path("keyIds").path("pii-2026-01").asLong()).isEqualTo(2);
-        assertThat(u.path("keyIds").path(rotatedKeyId).asLong()).isEqualTo(3);
+        assertThat(u.path("keyIds").path("pii-2026-01").asLong()).isEqualTo(1);
+        assertThat(u.path("keyIds").path(rotatedKeyId).asLong()).isEqualTo(4);
       }
     }
     assertThat(jdbc.queryForObject("select count(*) from patient", Long.class)).isEqualTo(5);

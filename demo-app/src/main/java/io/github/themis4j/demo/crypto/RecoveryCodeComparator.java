@@ -46,6 +46,14 @@ public class RecoveryCodeComparator {
   private final PatientService patients;
   private final SecureComparatorFactory comparators;
   private final Clock clock;
+  private static final Object[] CONSUME_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < CONSUME_LOCKS.length; i++) {
+      CONSUME_LOCKS[i] = new Object();
+    }
+  }
+
   private final Map<Long, Deque<Instant>> failures = new ConcurrentHashMap<>();
   private final Map<String, OpenExchange> open = new ConcurrentHashMap<>();
 
@@ -67,8 +75,8 @@ public class RecoveryCodeComparator {
   /**
    * The result of an in-process comparison.
    *
-   * @param match whether the codes were equal (both sides agree)
-   * @param consumed whether the code was used up (replaced by a new one)
+   * @param match whether the codes were equal (both sides agree) and the code was still unused
+   * @param consumed whether the code was used up by this check (replaced by a new one)
    * @param messages the four messages exchanged; none contains the code
    */
   public record Check(boolean match, boolean consumed, List<Message> messages) {}
@@ -79,7 +87,8 @@ public class RecoveryCodeComparator {
    * @param exchange the id to send back with the next message
    * @param message the clinic's reply, base64
    * @param compared whether the clinic has its result (after the second step)
-   * @param match the clinic's result once compared, else null
+   * @param match the clinic's result once compared (false also when a concurrent comparison used
+   *     the code up first), else null
    */
   public record Step(String exchange, String message, boolean compared, Boolean match) {}
 
@@ -104,8 +113,7 @@ public class RecoveryCodeComparator {
     if (clinic.isEqual() != caller.isEqual()) {
       throw new IllegalStateException("the two sides of the comparison disagree");
     }
-    boolean match = clinic.isEqual();
-    finish(patientId, stored, match);
+    boolean match = finish(patientId, stored, clinic.isEqual());
     return new Check(match, match, messages);
   }
 
@@ -133,8 +141,7 @@ public class RecoveryCodeComparator {
           + " (it may have expired after " + EXCHANGE_TIMEOUT.toMinutes() + " minutes)");
     }
     byte[] reply = run(patientId, ex.comparator, message);
-    boolean match = ex.comparator.isEqual();
-    finish(patientId, ex.code, match);
+    boolean match = finish(patientId, ex.code, ex.comparator.isEqual());
     return new Step(exchangeId, base64(reply), true, match);
   }
 
@@ -147,13 +154,25 @@ public class RecoveryCodeComparator {
     }
   }
 
-  private void finish(long patientId, String code, boolean match) {
-    if (match) {
-      patients.consumeRecoveryCode(patientId, code);
-      failures.remove(patientId);
-    } else {
+  /**
+   * Uses up a matching code. Two comparisons of the same code that end at once both see "equal",
+   * but only the first one to get here uses the code; the other is told it does not match.
+   *
+   * @return whether the comparison counts as a match
+   */
+  private boolean finish(long patientId, String code, boolean match) {
+    if (!match) {
       fail(patientId);
+      return false;
     }
+    boolean consumed;
+    synchronized (CONSUME_LOCKS[(int) (patientId & (CONSUME_LOCKS.length - 1))]) {
+      consumed = patients.consumeRecoveryCode(patientId, code);
+    }
+    if (consumed) {
+      failures.remove(patientId);
+    }
+    return consumed;
   }
 
   private void checkNotLocked(long patientId) {

@@ -86,15 +86,19 @@ public class PatientService {
   }
 
   /**
-   * Replaces the recovery code after it was used, if it is still {@code used} (a concurrent use
-   * already replaced it otherwise).
+   * Replaces the recovery code after it was used, if it is still {@code used}. Callers serialize
+   * uses of one patient's code (see RecoveryCodeComparator).
+   *
+   * @return whether the code was still {@code used} and is now replaced (false: already used up)
    */
   @Transactional
-  public void consumeRecoveryCode(long id, String used) {
+  public boolean consumeRecoveryCode(long id, String used) {
     Patient p = find(id);
-    if (p.getRecoveryCode().equals(used)) {
-      p.setRecoveryCode(RecoveryCodes.generate());
+    if (!p.getRecoveryCode().equals(used)) {
+      return false;
     }
+    p.setRecoveryCode(RecoveryCodes.generate());
+    return true;
   }
 
   private Patient find(long id) {
