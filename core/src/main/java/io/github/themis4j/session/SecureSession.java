@@ -32,8 +32,10 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>Mutual authentication: a session becomes established only with a peer that holds the
  *       private key of the public key the resolver returned for the id it presented.
- *   <li>Forward secrecy: the message keys depend on ephemeral keys that live only as long as the
- *       session object; a later compromise of the long-term keys does not reveal past traffic.
+ *   <li>Forward secrecy: the message keys depend on ephemeral keys that live only until the
+ *       session is established (the ephemeral private key and the master key are then dropped and
+ *       wiped; only the two message keys stay, for the life of the session object); a later
+ *       compromise of the long-term keys does not reveal past traffic.
  *   <li>Confidentiality and integrity of each message (AES-256-GCM); messages of one session cannot
  *       be moved to another session or direction.
  *   <li><b>Not</b> protected (as in Themis): replay and reordering inside the window. A message is
@@ -107,7 +109,8 @@ public final class SecureSession {
   private final byte[] ownId;
   private final java.security.PrivateKey signingKey;
   private final PeerKeyResolver resolver;
-  private final ECPrivateKey ephemeralPrivate;
+  /** Needed only for the ECDH during negotiation; dropped once established. */
+  private ECPrivateKey ephemeralPrivate;
   /** Our ephemeral public key as the 45-byte UEC2 container that is sent, signed and hashed. */
   private final byte[] ephemeral;
   private final LongSupplier clock;
@@ -116,12 +119,15 @@ public final class SecureSession {
   private boolean client;
   private Peer peer;
   private byte[] sessionIdRaw;
+  /** Held only between deriving it and establishing (client: from M2 to M4); then wiped. */
   private byte[] master;
   private int wireSessionId;
   private byte[] outKey;
   private byte[] inKey;
   private int outSeq;
   private int inSeq;
+  /** Test hook: receives a copy of the master key when the session is established. */
+  private java.util.function.Consumer<byte[]> masterKeyObserver;
 
   /**
    * Creates a session endpoint. Either side may create it this way; it becomes the client by
@@ -307,7 +313,12 @@ public final class SecureSession {
     int limit = MAX_NEGOTIATION_MESSAGE_LENGTH;
     Transition t = negotiate(received(transport.receive(limit), limit));
     if (t.output().length > 0) {
-      transport.send(t.output());
+      try {
+        transport.send(t.output());
+      } catch (RuntimeException e) {
+        discard(t);
+        throw e;
+      }
     }
     apply(t);
     return EMPTY;
@@ -375,6 +386,20 @@ public final class SecureSession {
       inKey = SessionCrypto.messageKey(master, sessionIdRaw, !client);
       outSeq = SessionCrypto.initialSequence(master, sessionIdRaw, client);
       inSeq = SessionCrypto.initialSequence(master, sessionIdRaw, !client);
+      if (masterKeyObserver != null) {
+        masterKeyObserver.accept(master.clone());
+      }
+      // Only the two message keys are needed from here on.
+      java.util.Arrays.fill(master, (byte) 0);
+      master = null;
+      ephemeralPrivate = null;
+    }
+  }
+
+  /** Wipes a master key derived by a transition that is not going to be applied. */
+  private void discard(Transition t) {
+    if (t.master() != null && t.master() != master) {
+      java.util.Arrays.fill(t.master(), (byte) 0);
     }
   }
 
@@ -435,7 +460,12 @@ public final class SecureSession {
     byte[] shared = SessionCrypto.sharedSecret(ephemeralPrivate, peer.ephemeralKey());
     byte[] masterKey = SessionCrypto.masterKey(shared, sid);
     java.util.Arrays.fill(shared, (byte) 0);
-    SessionCrypto.verifyMac(SessionCrypto.mac(masterKey, ephemeral, sid), mac, "client's key confirmation");
+    try {
+      SessionCrypto.verifyMac(SessionCrypto.mac(masterKey, ephemeral, sid), mac, "client's key confirmation");
+    } catch (RuntimeException e) {
+      java.util.Arrays.fill(masterKey, (byte) 0);
+      throw e;
+    }
     byte[] m4 = NegotiationMessage.protocol(SessionCrypto.mac(masterKey, peer.ephemeral(), sid));
     return new Transition(State.ESTABLISHED, false, peer, sid, masterKey, m4);
   }
@@ -497,8 +527,22 @@ public final class SecureSession {
     return sessionIdRaw == null ? null : sessionIdRaw.clone();
   }
 
-  byte[] masterKey() {
-    return master == null ? null : master.clone();
+  /**
+   * Registers {@code observer} to receive a copy of the master key at the moment the session is
+   * established (the session wipes its own copy right after deriving the message keys).
+   */
+  void observeMasterKey(java.util.function.Consumer<byte[]> observer) {
+    masterKeyObserver = observer;
+  }
+
+  /** True while the ephemeral private key is still held (that is, before establishment). */
+  boolean holdsEphemeralPrivateKey() {
+    return ephemeralPrivate != null;
+  }
+
+  /** True while the master key is still held (that is, before establishment). */
+  boolean holdsMasterKey() {
+    return master != null;
   }
 
   byte[] outgoingKey() {
