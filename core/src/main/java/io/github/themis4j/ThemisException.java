@@ -9,8 +9,9 @@ package io.github.themis4j;
  * every themis4j failure at once, or one of its subclasses for a specific cause:
  *
  * <ul>
- *   <li>{@link InvalidArgumentException}: a null, empty or out-of-range argument;
- *   <li>{@link KeyFormatException}: key bytes that are not a valid Themis key of the needed kind;
+ *   <li>{@link InvalidArgumentException}: a null, empty or out-of-range argument, or a valid key of
+ *       the wrong kind (RSA where EC is needed, keys that do not belong together);
+ *   <li>{@link KeyFormatException}: key bytes that cannot be decoded as a valid Themis key;
  *   <li>{@link MalformedDataException}: input whose structure is wrong (truncated, bad header,
  *       inconsistent length fields);
  *   <li>{@link AuthenticationFailedException}: input that is well formed but fails its integrity

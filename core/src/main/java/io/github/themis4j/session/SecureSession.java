@@ -2,7 +2,6 @@ package io.github.themis4j.session;
 
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
-import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.ProtocolStateException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.EcCurve;
@@ -140,8 +139,8 @@ public final class SecureSession {
    *     are accepted)
    * @param resolver looks up peers' public keys; if it is a {@link SessionTransport}, the
    *     transport-controlled methods use it to move messages
-   * @throws InvalidArgumentException if an argument is null or {@code id} is empty
-   * @throws KeyFormatException if {@code key} is an RSA key (Themis refuses RSA in Secure Session)
+   * @throws InvalidArgumentException if an argument is null, {@code id} is empty, or {@code key}
+   *     is an RSA key (Themis refuses RSA in Secure Session)
    */
   public SecureSession(byte[] id, PrivateKey key, PeerKeyResolver resolver) {
     this(id, key, resolver, null, () -> System.currentTimeMillis() / 1000);
@@ -158,7 +157,7 @@ public final class SecureSession {
       throw new InvalidArgumentException("peer key resolver must not be null");
     }
     if (key.type() != KeyType.EC) {
-      throw new KeyFormatException(
+      throw new InvalidArgumentException(
           "Secure Session needs an EC private key; RSA keys are not supported (as in Themis)");
     }
     this.ownId = id.clone();
@@ -166,7 +165,7 @@ public final class SecureSession {
     this.resolver = resolver;
     PrivateKey eph = ephemeralKey != null ? ephemeralKey : KeyPair.generate(KeyType.EC).privateKey();
     if (eph.type() != KeyType.EC || eph.ecCurve() != EcCurve.P256) {
-      throw new KeyFormatException("ephemeral key must be a P-256 EC key");
+      throw new InvalidArgumentException("ephemeral key must be a P-256 EC key");
     }
     this.ephemeralPrivate = (ECPrivateKey) eph.toJcaKey();
     this.ephemeral =
@@ -212,13 +211,13 @@ public final class SecureSession {
    *
    * <p>A rejected message throws and leaves the session unchanged.
    *
-   * @throws InvalidArgumentException if {@code message} is null or empty
+   * @throws InvalidArgumentException if {@code message} is null or empty, or the resolver returned
+   *     a valid key of the wrong kind (RSA: a misconfigured resolver; the session stays unchanged)
    * @throws io.github.themis4j.MalformedDataException if the message is not well formed (truncated,
    *     wrong tag or checksum, inconsistent lengths, another session's id)
    * @throws AuthenticationFailedException if the peer is unknown, a signature or MAC does not
    *     verify, a data message does not authenticate, or its sequence number or timestamp is
    *     outside the accepted window
-   * @throws KeyFormatException if the resolver returned an RSA key
    */
   public UnwrapResult unwrap(byte[] message) {
     Bytes.requireNonEmpty(message, "message");
@@ -290,6 +289,8 @@ public final class SecureSession {
    * @throws io.github.themis4j.MalformedDataException if the message is malformed (see {@link
    *     #unwrap(byte[])})
    * @throws AuthenticationFailedException if the message is rejected (see {@link #unwrap(byte[])})
+   * @throws InvalidArgumentException if the resolver returned an RSA key (see {@link
+   *     #unwrap(byte[])})
    */
   public byte[] receive() {
     return receive(DEFAULT_MAX_MESSAGE_LENGTH);
@@ -410,7 +411,7 @@ public final class SecureSession {
       throw new AuthenticationFailedException("unknown peer id: the resolver has no public key for it");
     }
     if (key.type() != KeyType.EC) {
-      throw new KeyFormatException("the resolver returned an RSA key; Secure Session needs EC keys");
+      throw new InvalidArgumentException("the resolver returned an RSA key; Secure Session needs EC keys");
     }
     return key.toJcaKey();
   }
