@@ -24,10 +24,22 @@ package io.github.themis4j;
 public class ThemisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed; must not contain key material, plaintext or passphrases
+   */
   public ThemisException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with the lower-level failure that caused it.
+   *
+   * @param message what failed; must not contain key material, plaintext or passphrases
+   * @param cause the underlying exception (may be null); its message must not contain secrets
+   *     either
+   */
   public ThemisException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -92,10 +92,12 @@ public final class KeyPair {
     return new KeyPair(privateKey, publicKey);
   }
 
+  /** The private key; never null. Secret: see {@link PrivateKey}. */
   public PrivateKey privateKey() {
     return privateKey;
   }
 
+  /** The public key; never null. */
   public PublicKey publicKey() {
     return publicKey;
   }
