@@ -20,7 +20,10 @@ class StartupReport {
   private final DemoKeyRings keyRings;
   private final SessionServer sessionServer;
 
-  StartupReport(Environment environment, DemoProperties properties, DemoKeyRings keyRings,
+  StartupReport(
+      Environment environment,
+      DemoProperties properties,
+      DemoKeyRings keyRings,
       SessionServer sessionServer) {
     this.environment = environment;
     this.properties = properties;
@@ -30,14 +33,23 @@ class StartupReport {
 
   @EventListener(ApplicationReadyEvent.class)
   void report() {
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     InetSocketAddress session = sessionServer.address();
     StringBuilder rings = new StringBuilder();
     for (DemoKeyRings.RingInfo r : keyRings.describe()) {
-      rings.append("\n    key ring '").append(r.name()).append("': keys ").append(r.keyIds())
-          .append(", active '").append(r.activeKeyId()).append('\'');
+      rings
+          .append("\n    key ring '")
+          .append(r.name())
+          .append("': keys ")
+          .append(r.keyIds())
+          .append(", active '")
+          .append(r.activeKeyId())
+          .append('\'');
     }
-    log.info("""
+    log.info(
+        """
 
         ==============================================================================
           themis4j demo is running:  http://localhost:{}/
@@ -46,9 +58,13 @@ class StartupReport {
           Key rings:{}
           WARNING: these are DEMO KEYS from application.yml. They are public: never
           use them, or data encrypted with them, for anything real.
-        ==============================================================================""",
-        port, Path.of(properties.dataDir(), "themis4j-demo.mv.db").toAbsolutePath().normalize(),
-        session == null ? "-" : session.getHostString(), session == null ? "-" : session.getPort(),
-        sessionServer.sessionId(), rings);
+        ==============================================================================\
+        """,
+        port,
+        Path.of(properties.dataDir(), "themis4j-demo.mv.db").toAbsolutePath().normalize(),
+        session == null ? "-" : session.getHostString(),
+        session == null ? "-" : session.getPort(),
+        sessionServer.sessionId(),
+        rings);
   }
 }

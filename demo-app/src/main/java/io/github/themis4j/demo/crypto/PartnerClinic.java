@@ -25,8 +25,10 @@ public class PartnerClinic {
   public PartnerClinic(DemoProperties properties, KeyPair applicationKeys) {
     DemoProperties.Partner p = properties.partner();
     this.id = p.id();
-    this.keys = KeyPair.of(PrivateKey.fromBytes(Base64.getDecoder().decode(p.privateKey())),
-        PublicKey.fromBytes(Base64.getDecoder().decode(p.publicKey())));
+    this.keys =
+        KeyPair.of(
+            PrivateKey.fromBytes(Base64.getDecoder().decode(p.privateKey())),
+            PublicKey.fromBytes(Base64.getDecoder().decode(p.publicKey())));
     this.applicationKey = applicationKeys.publicKey();
   }
 

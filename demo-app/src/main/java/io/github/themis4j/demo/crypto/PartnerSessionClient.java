@@ -60,7 +60,11 @@ public class PartnerSessionClient {
    * @param handshake the negotiation messages (four for Themis 0.15)
    * @param exchanges the messages and replies
    */
-  public record Transcript(String client, String server, String address, List<WireMessage> handshake,
+  public record Transcript(
+      String client,
+      String server,
+      String address,
+      List<WireMessage> handshake,
       List<Exchange> exchanges) {}
 
   /** Opens a session to the server, sends each message and collects the replies. */
@@ -83,8 +87,9 @@ public class PartnerSessionClient {
     }
     try (SocketSessionTransport tcp = new SocketSessionTransport(socket, trustServerOnly)) {
       RecordingTransport wire = new RecordingTransport(tcp);
-      SecureSession session = new SecureSession(partner.id().getBytes(StandardCharsets.UTF_8),
-          partner.keys().privateKey(), wire);
+      SecureSession session =
+          new SecureSession(
+              partner.id().getBytes(StandardCharsets.UTF_8), partner.keys().privateKey(), wire);
       session.connect();
       while (!session.isEstablished()) {
         session.receive(64 * 1024);
@@ -97,16 +102,23 @@ public class PartnerSessionClient {
         String reply = new String(session.receive(64 * 1024), StandardCharsets.UTF_8);
         exchanges.add(new Exchange(message, reply, describe(wire.since(mark), serverId)));
       }
-      return new Transcript(partner.id(), serverId, address.getHostString() + ":" + address.getPort(),
-          handshake, exchanges);
+      return new Transcript(
+          partner.id(),
+          serverId,
+          address.getHostString() + ":" + address.getPort(),
+          handshake,
+          exchanges);
     }
   }
 
   private List<WireMessage> describe(List<RecordingTransport.Frame> frames, String serverId) {
     List<WireMessage> out = new ArrayList<>();
     for (RecordingTransport.Frame f : frames) {
-      out.add(new WireMessage(f.outgoing() ? partner.id() : serverId, f.bytes().length,
-          HexFormat.of().formatHex(f.bytes())));
+      out.add(
+          new WireMessage(
+              f.outgoing() ? partner.id() : serverId,
+              f.bytes().length,
+              HexFormat.of().formatHex(f.bytes())));
     }
     return out;
   }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A transport that passes every Secure Session message on and keeps a copy: what an eavesdropper
- * on the connection sees. Not thread-safe (like the session it serves).
+ * A transport that passes every Secure Session message on and keeps a copy: what an eavesdropper on
+ * the connection sees. Not thread-safe (like the session it serves).
  */
 final class RecordingTransport implements SessionTransport {
   /** One message on the wire; {@code outgoing} from the recording side. */

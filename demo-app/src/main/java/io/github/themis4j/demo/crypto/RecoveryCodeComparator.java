@@ -103,7 +103,8 @@ public class RecoveryCodeComparator {
     String stored = patients.recoveryCode(patientId);
     checkNotLocked(patientId);
     SecureComparator clinic = comparators.create(stored, StandardCharsets.UTF_8);
-    SecureComparator caller = comparators.create(typedCode.strip().toUpperCase(Locale.ROOT), StandardCharsets.UTF_8);
+    SecureComparator caller =
+        comparators.create(typedCode.strip().toUpperCase(Locale.ROOT), StandardCharsets.UTF_8);
     List<Message> messages = new ArrayList<>();
     byte[] m1 = record(messages, "caller", caller.beginCompare());
     byte[] m2 = record(messages, "clinic", clinic.proceedCompare(m1));
@@ -137,8 +138,14 @@ public class RecoveryCodeComparator {
     }
     OpenExchange ex = open.remove(exchangeId);
     if (ex == null || ex.patientId != patientId) {
-      throw new BadRequestException("no comparison " + exchangeId + " in progress for patient " + patientId
-          + " (it may have expired after " + EXCHANGE_TIMEOUT.toMinutes() + " minutes)");
+      throw new BadRequestException(
+          "no comparison "
+              + exchangeId
+              + " in progress for patient "
+              + patientId
+              + " (it may have expired after "
+              + EXCHANGE_TIMEOUT.toMinutes()
+              + " minutes)");
     }
     byte[] reply = run(patientId, ex.comparator, message);
     boolean match = finish(patientId, ex.code, ex.comparator.isEqual());
@@ -183,8 +190,12 @@ public class RecoveryCodeComparator {
     synchronized (f) {
       prune(f);
       if (f.size() >= MAX_FAILURES) {
-        throw new TooManyAttemptsException("too many failed comparisons for patient " + patientId
-            + "; try again in " + FAILURE_WINDOW.toMinutes() + " minutes");
+        throw new TooManyAttemptsException(
+            "too many failed comparisons for patient "
+                + patientId
+                + "; try again in "
+                + FAILURE_WINDOW.toMinutes()
+                + " minutes");
       }
     }
   }
@@ -218,8 +229,12 @@ public class RecoveryCodeComparator {
     return b == null ? null : Base64.getEncoder().encodeToString(b);
   }
 
-  /** A comparison waiting for the caller's second message. Its comparator is used by one request at a time. */
-  private record OpenExchange(long patientId, String code, SecureComparator comparator, Instant started) {
+  /**
+   * A comparison waiting for the caller's second message. Its comparator is used by one request at
+   * a time.
+   */
+  private record OpenExchange(
+      long patientId, String code, SecureComparator comparator, Instant started) {
     @Override
     public String toString() {
       return "OpenExchange[patient " + patientId + "]";

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,14 +27,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * This application's Secure Session server: TCP on the loopback interface ({@code demo.session.port},
- * 0 for any free port), one Secure Session per connection, with this application's session id and
- * private key, trusting exactly the configured peers ({@code themis4j.peers}).
+ * This application's Secure Session server: TCP on the loopback interface ({@code
+ * demo.session.port}, 0 for any free port), one Secure Session per connection, with this
+ * application's session id and private key, trusting exactly the configured peers ({@code
+ * themis4j.peers}).
  *
- * <p>Once a session is established it answers each message: {@code PING} with {@code PONG},
- * {@code COUNT} with the number of patients, {@code GET <id>} with that patient's name and city
- * (decrypted from the database and sent only inside the session), and anything else with what it
- * received. Connections idle for 30 seconds are closed.
+ * <p>Once a session is established it answers each message: {@code PING} with {@code PONG}, {@code
+ * COUNT} with the number of patients, {@code GET <id>} with that patient's name and city (decrypted
+ * from the database and sent only inside the session), and anything else with what it received.
+ * Connections idle for 30 seconds are closed.
  *
  * <p>Thread-safe: each connection is served on a pool thread with its own session.
  */
@@ -50,7 +50,8 @@ public class SessionServer implements SmartLifecycle {
   private volatile ServerSocket listener;
   private volatile ThreadPoolExecutor workers;
 
-  public SessionServer(SecureSessionFactory sessions, PatientService patients, DemoProperties properties) {
+  public SessionServer(
+      SecureSessionFactory sessions, PatientService patients, DemoProperties properties) {
     this.sessions = sessions;
     this.patients = patients;
     this.configuredPort = properties.session() == null ? 0 : properties.session().port();
@@ -77,14 +78,24 @@ public class SessionServer implements SmartLifecycle {
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), configuredPort), 16);
       listener = s;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for Secure Sessions on port " + configuredPort
-          + " (set demo.session.port to a free port, or 0)", e);
+      throw new UncheckedIOException(
+          "cannot listen for Secure Sessions on port "
+              + configuredPort
+              + " (set demo.session.port to a free port, or 0)",
+          e);
     }
-    workers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), r -> {
-      Thread t = new Thread(r, "secure-session-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    workers =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(16),
+            r -> {
+              Thread t = new Thread(r, "secure-session-worker");
+              t.setDaemon(true);
+              return t;
+            });
     Thread acceptor = new Thread(this::acceptLoop, "secure-session-acceptor");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -140,7 +151,8 @@ public class SessionServer implements SmartLifecycle {
   private void serve(Socket socket) {
     String remote = socket.getRemoteSocketAddress().toString();
     try (socket;
-        SocketSessionTransport transport = new SocketSessionTransport(socket, sessions.peerKeyResolver())) {
+        SocketSessionTransport transport =
+            new SocketSessionTransport(socket, sessions.peerKeyResolver())) {
       socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
       SecureSession session = sessions.newSession(transport);
       while (!session.isEstablished()) {
@@ -155,7 +167,8 @@ public class SessionServer implements SmartLifecycle {
         } catch (TransportException e) {
           break; // the client closed the connection, or stayed idle too long
         }
-        session.send(answer(new String(request, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        session.send(
+            answer(new String(request, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
       }
       log.info("Secure Session with '{}' closed", peer);
     } catch (ThemisException e) {

@@ -35,7 +35,9 @@ public class KeyRotation {
   /** Step 1: a new key, active from now on. */
   public synchronized KeyRing rotate(String ring) {
     KeyRing rotated = rings.rotate(ring);
-    log.info("Key ring '{}' rotated: new active key '{}' (a DEMO KEY, kept in the data directory)", ring,
+    log.info(
+        "Key ring '{}' rotated: new active key '{}' (a DEMO KEY, kept in the data directory)",
+        ring,
         rotated.activeKeyId());
     return rotated;
   }
@@ -64,13 +66,14 @@ public class KeyRotation {
       throw new InvalidArgumentException("key ring '" + ring + "' has no key '" + keyId + "'");
     }
     if (current.activeKeyId().equals(keyId)) {
-      throw new InvalidArgumentException("'" + keyId + "' is the active key of ring '" + ring + "'; rotate first");
+      throw new InvalidArgumentException(
+          "'" + keyId + "' is the active key of ring '" + ring + "'; rotate first");
     }
     RotationReport inventory = job.inventory();
     if (!inventory.canRetire(ring, keyId)) {
       long values = inventory.valuesByKey().getOrDefault(ring, Map.of()).getOrDefault(keyId, 0L);
-      throw new InvalidArgumentException(values + " stored values still need key '" + keyId
-          + "'; re-encrypt them first");
+      throw new InvalidArgumentException(
+          values + " stored values still need key '" + keyId + "'; re-encrypt them first");
     }
     KeyRing retired = rings.retire(ring, keyId);
     log.info("Key '{}' of ring '{}' retired: no stored value needs it", keyId, ring);

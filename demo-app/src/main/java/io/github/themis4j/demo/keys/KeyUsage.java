@@ -45,17 +45,22 @@ public class KeyUsage {
       if (c.mode() == CellMode.CONTEXT_IMPRINT) {
         long n = jdbc.queryForObject("select count(" + c.column() + ") from patient", Long.class);
         if (n > 0) {
-          // Context Imprint stores no key id: the values need the pinned key (or, unpinned, the active one).
+          // Context Imprint stores no key id: the values need the pinned key (or, unpinned, the
+          // active one).
           counts.put(c.pinnedKeyId() != null ? c.pinnedKeyId() : "(active key)", n);
         }
       } else {
         String envelopeColumn = c.tokenColumn() != null ? c.tokenColumn() : c.column();
-        jdbc.query("select " + envelopeColumn + " from patient where " + envelopeColumn + " is not null", rs -> {
-          byte[] stored = c.format() == ColumnFormat.BASE64
-              ? Base64.getDecoder().decode(rs.getString(1).getBytes(StandardCharsets.US_ASCII))
-              : rs.getBytes(1);
-          counts.merge(EncryptedValueCodec.storedKeyId(stored), 1L, Long::sum);
-        });
+        jdbc.query(
+            "select " + envelopeColumn + " from patient where " + envelopeColumn + " is not null",
+            rs -> {
+              byte[] stored =
+                  c.format() == ColumnFormat.BASE64
+                      ? Base64.getDecoder()
+                          .decode(rs.getString(1).getBytes(StandardCharsets.US_ASCII))
+                      : rs.getBytes(1);
+              counts.merge(EncryptedValueCodec.storedKeyId(stored), 1L, Long::sum);
+            });
       }
       usage.add(new ColumnUsage(c.column(), c.modeName(), c.keyRing(), counts));
     }
@@ -64,7 +69,9 @@ public class KeyUsage {
 
   /** How many stored values need key {@code keyId} of ring {@code ring}. */
   public long uses(String ring, String keyId) {
-    return byColumn().stream().filter(u -> u.keyRing().equals(ring))
-        .mapToLong(u -> u.keyIds().getOrDefault(keyId, 0L)).sum();
+    return byColumn().stream()
+        .filter(u -> u.keyRing().equals(ring))
+        .mapToLong(u -> u.keyIds().getOrDefault(keyId, 0L))
+        .sum();
   }
 }

@@ -45,6 +45,7 @@ public final class RotatableKeyRings implements KeyRingProvider {
   private final KeyRingProvider configured;
   private final Path dir;
   private final Clock clock;
+
   /** The rings as they are now, by name, once asked for. */
   private final Map<String, KeyRing> rings = new ConcurrentHashMap<>();
 
@@ -65,7 +66,9 @@ public final class RotatableKeyRings implements KeyRingProvider {
   @Override
   public KeyRing keyRing(String name) {
     KeyRing ring = rings.get(name);
-    return ring != null ? ring : rings.computeIfAbsent(name, n -> orEmpty(read(n)).apply(configured.keyRing(n)));
+    return ring != null
+        ? ring
+        : rings.computeIfAbsent(name, n -> orEmpty(read(n)).apply(configured.keyRing(n)));
   }
 
   /**
@@ -102,8 +105,8 @@ public final class RotatableKeyRings implements KeyRingProvider {
       throw new InvalidArgumentException("key ring '" + name + "' has no key '" + keyId + "'");
     }
     if (ring.activeKeyId().equals(keyId)) {
-      throw new InvalidArgumentException("key '" + keyId + "' is the active key of ring '" + name
-          + "'; rotate first");
+      throw new InvalidArgumentException(
+          "key '" + keyId + "' is the active key of ring '" + name + "'; rotate first");
     }
     Stored s = orEmpty(read(name));
     if (s.added.remove(keyId) == null) {
@@ -163,7 +166,9 @@ public final class RotatableKeyRings implements KeyRingProvider {
     Stored s = new Stored();
     for (String key : p.stringPropertyNames()) {
       if (key.startsWith("key.")) {
-        s.added.put(key.substring(4), SymmetricKey.fromBytes(Base64.getDecoder().decode(p.getProperty(key))));
+        s.added.put(
+            key.substring(4),
+            SymmetricKey.fromBytes(Base64.getDecoder().decode(p.getProperty(key))));
       }
     }
     String retired = p.getProperty("retired", "");
@@ -179,7 +184,9 @@ public final class RotatableKeyRings implements KeyRingProvider {
   private void write(String name, Stored s) {
     Path f = file(name);
     Properties p = new Properties();
-    s.added.forEach((id, key) -> p.setProperty("key." + id, Base64.getEncoder().encodeToString(key.toByteArray())));
+    s.added.forEach(
+        (id, key) ->
+            p.setProperty("key." + id, Base64.getEncoder().encodeToString(key.toByteArray())));
     List<String> retired = new ArrayList<>(s.retired);
     p.setProperty("retired", String.join(",", retired));
     if (s.active != null) {
@@ -194,7 +201,11 @@ public final class RotatableKeyRings implements KeyRingProvider {
         // not a POSIX file system: the directory's permissions apply
       }
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        p.store(out, "DEMO KEYS of key ring '" + name + "', written by the themis4j demo. Never for real data.");
+        p.store(
+            out,
+            "DEMO KEYS of key ring '"
+                + name
+                + "', written by the themis4j demo. Never for real data.");
       }
       try {
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -33,7 +33,10 @@ public record EncryptedColumn(
   /** The encrypted attributes of {@link Patient}, in declaration order. */
   public static final List<EncryptedColumn> PATIENT = of(Patient.class);
 
-  /** The mode as docs/FORMAT.md names it: {@code seal}, {@code token-protect}, {@code context-imprint}. */
+  /**
+   * The mode as docs/FORMAT.md names it: {@code seal}, {@code token-protect}, {@code
+   * context-imprint}.
+   */
   public String modeName() {
     return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -49,8 +52,15 @@ public record EncryptedColumn(
       if (!e.tokenAttribute().isEmpty()) {
         tokenColumn = columnName(field(entity, e.tokenAttribute()));
       }
-      columns.add(new EncryptedColumn(f.getName(), columnName(f), e.mode(), e.format(), e.keyRing(),
-          e.keyId().isEmpty() ? null : e.keyId(), tokenColumn));
+      columns.add(
+          new EncryptedColumn(
+              f.getName(),
+              columnName(f),
+              e.mode(),
+              e.format(),
+              e.keyRing(),
+              e.keyId().isEmpty() ? null : e.keyId(),
+              tokenColumn));
     }
     return List.copyOf(columns);
   }

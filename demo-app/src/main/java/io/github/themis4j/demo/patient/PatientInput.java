@@ -14,4 +14,9 @@ import java.time.LocalDate;
  * @param city 1-60 characters, required (stored in the clear)
  */
 public record PatientInput(
-    String fullName, String notes, String email, String insuranceNumber, LocalDate birthDate, String city) {}
+    String fullName,
+    String notes,
+    String email,
+    String insuranceNumber,
+    LocalDate birthDate,
+    String city) {}

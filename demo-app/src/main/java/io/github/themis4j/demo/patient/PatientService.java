@@ -102,7 +102,9 @@ public class PatientService {
   }
 
   private Patient find(long id) {
-    return patients.findById(id).orElseThrow(() -> new NotFoundException("there is no patient " + id));
+    return patients
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("there is no patient " + id));
   }
 
   private static void apply(Patient p, PatientInput input) {
@@ -125,10 +127,12 @@ public class PatientService {
     }
     String ins = text("insuranceNumber", in.insuranceNumber(), 13, false);
     if (ins != null && !INSURANCE_NUMBER.matcher(ins).matches()) {
-      throw new BadRequestException("insuranceNumber must have the form AAA-0000-0000 (13 characters)");
+      throw new BadRequestException(
+          "insuranceNumber must have the form AAA-0000-0000 (13 characters)");
     }
     LocalDate birth = in.birthDate();
-    if (birth != null && (birth.isBefore(LocalDate.of(1800, 1, 1)) || birth.isAfter(LocalDate.now()))) {
+    if (birth != null
+        && (birth.isBefore(LocalDate.of(1800, 1, 1)) || birth.isAfter(LocalDate.now()))) {
       throw new BadRequestException("birthDate must be between 1800-01-01 and today");
     }
   }
@@ -151,7 +155,9 @@ public class PatientService {
         throw new BadRequestException(name + " contains a control character");
       }
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < v.length()
+            && Character.isLowSurrogate(v.charAt(i + 1))) {
           i++;
         } else {
           throw new BadRequestException(name + " contains an unpaired surrogate character");
@@ -171,15 +177,16 @@ public class PatientService {
     Map<String, Object> row = jdbc.queryForMap("select * from patient where id = ?", p.getId());
     List<PatientView.Field> fields = new ArrayList<>();
     for (EncryptedColumn c : EncryptedColumn.PATIENT) {
-      Object value = switch (c.attribute()) {
-        case "fullName" -> p.getFullName();
-        case "notes" -> p.getNotes();
-        case "email" -> p.getEmail();
-        case "insuranceNumber" -> p.getInsuranceNumber();
-        case "birthDate" -> p.getBirthDate();
-        case "recoveryCode" -> p.getRecoveryCode();
-        default -> throw new IllegalStateException("no view of attribute " + c.attribute());
-      };
+      Object value =
+          switch (c.attribute()) {
+            case "fullName" -> p.getFullName();
+            case "notes" -> p.getNotes();
+            case "email" -> p.getEmail();
+            case "insuranceNumber" -> p.getInsuranceNumber();
+            case "birthDate" -> p.getBirthDate();
+            case "recoveryCode" -> p.getRecoveryCode();
+            default -> throw new IllegalStateException("no view of attribute " + c.attribute());
+          };
       fields.add(field(c, value, row));
     }
     return new PatientView(p.getId(), p.getCity(), p.getCreatedAt(), fields);
@@ -187,8 +194,10 @@ public class PatientService {
 
   private static PatientView.Field field(EncryptedColumn c, Object value, Map<String, Object> row) {
     PatientView.Stored stored = stored(c.column(), row.get(c.column()), c.format());
-    PatientView.Stored token = c.tokenColumn() == null ? null : stored(c.tokenColumn(), row.get(c.tokenColumn()),
-        c.format());
+    PatientView.Stored token =
+        c.tokenColumn() == null
+            ? null
+            : stored(c.tokenColumn(), row.get(c.tokenColumn()), c.format());
     String keyId = null;
     boolean keyIdStored = false;
     if (stored != null) {
@@ -200,11 +209,24 @@ public class PatientService {
         keyIdStored = true;
       }
     }
-    Integer plainBytes = value == null ? null
-        : value instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length : 8; // LocalDate: i64
-    return new PatientView.Field(c.attribute(), c.column(), c.modeName(),
-        c.format().name().toLowerCase(Locale.ROOT), c.keyRing(), keyId, keyIdStored,
-        value == null ? null : value.toString(), plainBytes, stored, token);
+    Integer plainBytes =
+        value == null
+            ? null
+            : value instanceof String s
+                ? s.getBytes(StandardCharsets.UTF_8).length
+                : 8; // LocalDate: i64
+    return new PatientView.Field(
+        c.attribute(),
+        c.column(),
+        c.modeName(),
+        c.format().name().toLowerCase(Locale.ROOT),
+        c.keyRing(),
+        keyId,
+        keyIdStored,
+        value == null ? null : value.toString(),
+        plainBytes,
+        stored,
+        token);
   }
 
   private static PatientView.Stored stored(String column, Object raw, ColumnFormat format) {
@@ -215,7 +237,10 @@ public class PatientService {
       return new PatientView.Stored(column, b.length, HEX.formatHex(b), null);
     }
     String text = raw.toString();
-    byte[] b = format == ColumnFormat.BASE64 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+    byte[] b =
+        format == ColumnFormat.BASE64
+            ? Base64.getDecoder().decode(text)
+            : text.getBytes(StandardCharsets.UTF_8);
     return new PatientView.Stored(column, b.length, HEX.formatHex(b), text);
   }
 }

@@ -16,8 +16,11 @@ public record PatientView(long id, String city, Instant createdAt, List<Field> f
 
   /** The decrypted value of the named attribute (as text), or null. */
   public String value(String attribute) {
-    return fields.stream().filter(f -> f.attribute().equals(attribute)).findFirst()
-        .map(Field::value).orElse(null);
+    return fields.stream()
+        .filter(f -> f.attribute().equals(attribute))
+        .findFirst()
+        .map(Field::value)
+        .orElse(null);
   }
 
   /**

@@ -56,40 +56,53 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-    return problem(HttpStatus.BAD_REQUEST,
-        "the request body is missing or is not valid JSON of the expected shape", request);
+  ResponseEntity<ProblemDetail> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "the request body is missing or is not valid JSON of the expected shape",
+        request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return problem(HttpStatus.BAD_REQUEST,
-        "'" + e.getValue() + "' is not a valid " + e.getName(), request);
+  ResponseEntity<ProblemDetail> typeMismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName(), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required", request);
+  ResponseEntity<ProblemDetail> missing(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required", request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED,
-        e.getMethod() + " is not supported on " + request.getRequestURI(), request);
+  ResponseEntity<ProblemDetail> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        e.getMethod() + " is not supported on " + request.getRequestURI(),
+        request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the request body as application/json", request);
+  ResponseEntity<ProblemDetail> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the request body as application/json", request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; see the application log", request);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; see the application log", request);
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String message, HttpServletRequest request) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String message, HttpServletRequest request) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, message);
     body.setInstance(URI.create(request.getRequestURI()));
     return ResponseEntity.status(status).body(body);

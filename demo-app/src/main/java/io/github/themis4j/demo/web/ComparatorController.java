@@ -17,7 +17,10 @@ class ComparatorController {
 
   record CheckRequest(String code) {}
 
-  /** {@code message}: the caller's protocol message, base64; {@code exchange}: absent on the first step. */
+  /**
+   * {@code message}: the caller's protocol message, base64; {@code exchange}: absent on the first
+   * step.
+   */
   record StepRequest(String exchange, String message) {}
 
   /** Both parties in this process; shows the messages they exchange. */
@@ -29,7 +32,8 @@ class ComparatorController {
   /** The clinic's side of a comparison that the caller runs with its own Secure Comparator. */
   @PostMapping("/api/patients/{id}/recovery-code/compare")
   RecoveryCodeComparator.Step step(@PathVariable long id, @RequestBody StepRequest request) {
-    byte[] message = MessageController.decode("message", request == null ? null : request.message());
+    byte[] message =
+        MessageController.decode("message", request == null ? null : request.message());
     return comparator.step(id, request.exchange(), message);
   }
 }

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the page shows about the application: key ids (never keys), public keys, endpoints. */
 @RestController
 class InfoController {
-  static final String DEMO_KEYS_WARNING = "This demo uses DEMO KEYS from its application.yml. They are public:"
-      + " never use them, or data encrypted with them, for anything real.";
+  static final String DEMO_KEYS_WARNING =
+      "This demo uses DEMO KEYS from its application.yml. They are public:"
+          + " never use them, or data encrypted with them, for anything real.";
 
   private final DemoKeyRings keyRings;
   private final KeyPair applicationKeys;
@@ -24,8 +25,13 @@ class InfoController {
   private final SessionServer sessionServer;
   private final String database;
 
-  InfoController(DemoKeyRings keyRings, KeyPair applicationKeys, PeerPublicKeys peers, PartnerClinic partner,
-      SessionServer sessionServer, @Value("${spring.datasource.url}") String database) {
+  InfoController(
+      DemoKeyRings keyRings,
+      KeyPair applicationKeys,
+      PeerPublicKeys peers,
+      PartnerClinic partner,
+      SessionServer sessionServer,
+      @Value("${spring.datasource.url}") String database) {
     this.keyRings = keyRings;
     this.applicationKeys = applicationKeys;
     this.peers = peers;
@@ -34,17 +40,31 @@ class InfoController {
     this.database = database;
   }
 
-  record Info(String application, boolean demoKeys, String warning, List<DemoKeyRings.RingInfo> keyRings,
-      String publicKey, String sessionServer, List<String> peers, String partner, String partnerPublicKey,
+  record Info(
+      String application,
+      boolean demoKeys,
+      String warning,
+      List<DemoKeyRings.RingInfo> keyRings,
+      String publicKey,
+      String sessionServer,
+      List<String> peers,
+      String partner,
+      String partnerPublicKey,
       String database) {}
 
   @GetMapping("/api/info")
   Info info() {
     InetSocketAddress session = sessionServer.address();
-    return new Info(sessionServer.sessionId(), true, DEMO_KEYS_WARNING, keyRings.describe(),
+    return new Info(
+        sessionServer.sessionId(),
+        true,
+        DEMO_KEYS_WARNING,
+        keyRings.describe(),
         MessageController.base64(applicationKeys.publicKey().toByteArray()),
         session == null ? null : session.getHostString() + ":" + session.getPort(),
-        List.copyOf(peers.ids()), partner.id(), MessageController.base64(partner.keys().publicKey().toByteArray()),
+        List.copyOf(peers.ids()),
+        partner.id(),
+        MessageController.base64(partner.keys().publicKey().toByteArray()),
         database);
   }
 }

@@ -41,7 +41,10 @@ class KeyRingController {
    * @param usage stored values per column and key id (read from the envelopes)
    * @param reencryption the last re-encryption since the application started, or null
    */
-  record KeyRings(List<DemoKeyRings.RingInfo> rings, List<String> rotatable, List<KeyUsage.ColumnUsage> usage,
+  record KeyRings(
+      List<DemoKeyRings.RingInfo> rings,
+      List<String> rotatable,
+      List<KeyUsage.ColumnUsage> usage,
       Reencryption reencryption) {}
 
   record RetireRequest(String keyId) {}
@@ -58,16 +61,33 @@ class KeyRingController {
    * @param attributes one entry per encrypted column
    * @param summary the job's own summary
    */
-  record Reencryption(boolean complete, long valuesRotated, long failures, long millis,
-      Map<String, Map<String, Long>> valuesByKey, Map<String, Set<String>> oldKeysStillNeeded,
-      List<Attribute> attributes, String summary) {}
+  record Reencryption(
+      boolean complete,
+      long valuesRotated,
+      long failures,
+      long millis,
+      Map<String, Map<String, Long>> valuesByKey,
+      Map<String, Set<String>> oldKeysStillNeeded,
+      List<Attribute> attributes,
+      String summary) {}
 
-  record Attribute(String column, String mode, String keyRing, String targetKeyId, String status,
-      long valuesRotated, long valuesCurrent, long failures, String note) {}
+  record Attribute(
+      String column,
+      String mode,
+      String keyRing,
+      String targetKeyId,
+      String status,
+      long valuesRotated,
+      long valuesCurrent,
+      long failures,
+      String note) {}
 
   @GetMapping("/api/key-rings")
   KeyRings list() {
-    return new KeyRings(rings.describe(), rotatableRings(), usage.byColumn(),
+    return new KeyRings(
+        rings.describe(),
+        rotatableRings(),
+        usage.byColumn(),
         rotation.lastReport().map(KeyRingController::view).orElse(null));
   }
 
@@ -79,7 +99,9 @@ class KeyRingController {
     return list();
   }
 
-  /** Step 2: the key rotation job re-encrypts every stored value that is not under its target key. */
+  /**
+   * Step 2: the key rotation job re-encrypts every stored value that is not under its target key.
+   */
   @PostMapping("/api/key-rings/re-encrypt")
   KeyRings reencrypt() {
     rotation.reencrypt();
@@ -99,12 +121,30 @@ class KeyRingController {
   }
 
   private static Reencryption view(RotationReport r) {
-    List<Attribute> attributes = r.attributes().stream()
-        .map(a -> new Attribute(a.column(), a.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'), a.keyRing(),
-            a.targetKeyId(), a.status().name(), a.valuesRotated(), a.valuesCurrent(), a.failureCount(), a.note()))
-        .toList();
-    return new Reencryption(r.isComplete(), r.valuesRotated(), r.failures(), r.duration().toMillis(),
-        r.valuesByKey(), r.oldKeysStillNeeded(), attributes, r.summary());
+    List<Attribute> attributes =
+        r.attributes().stream()
+            .map(
+                a ->
+                    new Attribute(
+                        a.column(),
+                        a.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        a.keyRing(),
+                        a.targetKeyId(),
+                        a.status().name(),
+                        a.valuesRotated(),
+                        a.valuesCurrent(),
+                        a.failureCount(),
+                        a.note()))
+            .toList();
+    return new Reencryption(
+        r.isComplete(),
+        r.valuesRotated(),
+        r.failures(),
+        r.duration().toMillis(),
+        r.valuesByKey(),
+        r.oldKeysStillNeeded(),
+        attributes,
+        r.summary());
   }
 
   private void check(String ring) {
@@ -112,15 +152,21 @@ class KeyRingController {
       throw new NotFoundException("there is no key ring '" + ring + "'");
     }
     if (!rotatableRings().contains(ring)) {
-      throw new BadRequestException("key ring '" + ring + "' holds a Context Imprint column, whose key is"
-          + " pinned in the mapping (Context Imprint stores no key id): rotating it takes a code change"
-          + " and a maintenance window (docs/KEY-ROTATION.md)");
+      throw new BadRequestException(
+          "key ring '"
+              + ring
+              + "' holds a Context Imprint column, whose key is pinned in the mapping (Context"
+              + " Imprint stores no key id): rotating it takes a code change and a maintenance"
+              + " window (docs/KEY-ROTATION.md)");
     }
   }
 
   private static List<String> rotatableRings() {
     return DemoKeyRings.names().stream()
-        .filter(r -> EncryptedColumn.PATIENT.stream().noneMatch(c -> c.keyRing().equals(r) && c.pinnedKeyId() != null))
+        .filter(
+            r ->
+                EncryptedColumn.PATIENT.stream()
+                    .noneMatch(c -> c.keyRing().equals(r) && c.pinnedKeyId() != null))
         .toList();
   }
 }

@@ -37,8 +37,12 @@ class MessageController {
   private final JsonMapper json;
   private final String applicationId;
 
-  MessageController(SecureMessageService messages, KeyPair applicationKeys, PartnerClinic partner,
-      PatientService patients, JsonMapper json,
+  MessageController(
+      SecureMessageService messages,
+      KeyPair applicationKeys,
+      PartnerClinic partner,
+      PatientService patients,
+      JsonMapper json,
       @Value("${themis4j.session.id}") String applicationId) {
     this.messages = messages;
     this.applicationKeys = applicationKeys;
@@ -57,7 +61,8 @@ class MessageController {
    * @param signed the Secure Message signed container, base64
    * @param signedBytes its length
    */
-  record SignedExport(String signer, String signerPublicKey, String content, String signed, int signedBytes) {}
+  record SignedExport(
+      String signer, String signerPublicKey, String content, String signed, int signedBytes) {}
 
   /** {@code signer}: a peer id, or absent/this application's id for our own exports. */
   record VerifyRequest(String signed, String signer) {}
@@ -89,18 +94,24 @@ class MessageController {
     export.put("patients", records);
     byte[] content = json.writeValueAsBytes(export);
     byte[] signed = messages.sign(content);
-    return new SignedExport(applicationId, base64(applicationKeys.publicKey().toByteArray()),
-        new String(content, StandardCharsets.UTF_8), base64(signed), signed.length);
+    return new SignedExport(
+        applicationId,
+        base64(applicationKeys.publicKey().toByteArray()),
+        new String(content, StandardCharsets.UTF_8),
+        base64(signed),
+        signed.length);
   }
 
   @PostMapping("/api/export/verify")
   Verification verify(@RequestBody VerifyRequest request) {
     byte[] signed = decode("signed", request == null ? null : request.signed());
-    String signer = request.signer() == null || request.signer().isBlank() ? applicationId : request.signer();
+    String signer =
+        request.signer() == null || request.signer().isBlank() ? applicationId : request.signer();
     try {
-      byte[] content = signer.equals(applicationId)
-          ? SecureMessage.verify(applicationKeys.publicKey(), signed)
-          : messages.verify(signer, signed);
+      byte[] content =
+          signer.equals(applicationId)
+              ? SecureMessage.verify(applicationKeys.publicKey(), signed)
+              : messages.verify(signer, signed);
       return new Verification(true, signer, new String(content, StandardCharsets.UTF_8), null);
     } catch (UnknownPeerException e) {
       throw e;
@@ -134,17 +145,22 @@ class MessageController {
       encrypted = messages.encrypt(request.peer(), note);
       recipient = request.peer();
     } else {
-      throw new BadRequestException("name a configured peer (peer) or give a Themis public key (publicKey)");
+      throw new BadRequestException(
+          "name a configured peer (peer) or give a Themis public key (publicKey)");
     }
     return new EncryptedNote(recipient, base64(encrypted), encrypted.length, note.length);
   }
 
-  /** The partner's side: it decrypts a note with its own private key and this application's public key. */
+  /**
+   * The partner's side: it decrypts a note with its own private key and this application's public
+   * key.
+   */
   @PostMapping("/api/notes/open-as-partner")
   OpenedNote openAsPartner(@RequestBody OpenRequest request) {
     byte[] encrypted = decode("encrypted", request == null ? null : request.encrypted());
     try {
-      return new OpenedNote(partner.id(), new String(partner.openNote(encrypted), StandardCharsets.UTF_8));
+      return new OpenedNote(
+          partner.id(), new String(partner.openNote(encrypted), StandardCharsets.UTF_8));
     } catch (ThemisException e) {
       throw new BadRequestException("the partner cannot decrypt this note: " + e.getMessage());
     }

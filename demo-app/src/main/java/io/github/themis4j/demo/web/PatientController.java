@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The patient records: JSON with each encrypted field's value beside its stored bytes and key id. */
+/**
+ * The patient records: JSON with each encrypted field's value beside its stored bytes and key id.
+ */
 @RestController
 @RequestMapping("/api/patients")
 class PatientController {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RotatableKeyRingsTest {
   private static final SymmetricKey CONFIGURED = SymmetricKey.generate();
   private static final KeyRings BASE = KeyRings.of(KeyRing.of("pii", "k1", CONFIGURED));
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:15:30Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-28T10:15:30Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
 
@@ -54,31 +55,40 @@ class RotatableKeyRingsTest {
     assertThat(rings.rotate("pii").activeKeyId()).isEqualTo("pii-20261128-101530-2");
 
     Path file = dir.resolve("pii.keys");
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(Files.readString(file)).contains("DEMO KEYS").doesNotContain(
-        Base64.getEncoder().encodeToString(CONFIGURED.toByteArray()));
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(file))
+        .contains("DEMO KEYS")
+        .doesNotContain(Base64.getEncoder().encodeToString(CONFIGURED.toByteArray()));
 
     // A new instance (the application restarted) reads the same ring; data sealed before decrypts.
     byte[] context = "ctx".getBytes(StandardCharsets.UTF_8);
-    byte[] sealed = SecureCell.sealWithKey(rings.keyRing("pii").activeKey()).encrypt(new byte[] {1, 2, 3}, context);
+    byte[] sealed =
+        SecureCell.sealWithKey(rings.keyRing("pii").activeKey())
+            .encrypt(new byte[] {1, 2, 3}, context);
     RotatableKeyRings reopened = new RotatableKeyRings(BASE, dir, CLOCK);
     assertThat(reopened.keyRing("pii")).isEqualTo(rings.keyRing("pii"));
-    assertThat(SecureCell.sealWithKey(reopened.keyRing("pii").key("pii-20261128-101530-2")).decrypt(sealed, context))
+    assertThat(
+            SecureCell.sealWithKey(reopened.keyRing("pii").key("pii-20261128-101530-2"))
+                .decrypt(sealed, context))
         .containsExactly(1, 2, 3);
   }
 
   @Test
   void retiringRemovesConfiguredAndRotatedKeysButNeverTheActiveOne() {
     RotatableKeyRings rings = new RotatableKeyRings(BASE, dir, CLOCK);
-    assertThatThrownBy(() -> rings.retire("pii", "k1")).isInstanceOf(InvalidArgumentException.class)
+    assertThatThrownBy(() -> rings.retire("pii", "k1"))
+        .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("active key");
     String second = rings.rotate("pii").activeKeyId();
     String third = rings.rotate("pii").activeKeyId();
     assertThat(rings.retire("pii", second).keyIds()).containsExactly("k1", third);
     assertThat(rings.retire("pii", "k1").keyIds()).containsExactly(third);
-    assertThatThrownBy(() -> rings.retire("pii", "k1")).isInstanceOf(InvalidArgumentException.class)
+    assertThatThrownBy(() -> rings.retire("pii", "k1"))
+        .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("has no key 'k1'");
-    assertThatThrownBy(() -> rings.retire("pii", third)).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> rings.retire("pii", third))
+        .isInstanceOf(InvalidArgumentException.class);
 
     RotatableKeyRings reopened = new RotatableKeyRings(BASE, dir, CLOCK);
     assertThat(reopened.keyRing("pii").keyIds()).containsExactly(third);
@@ -93,16 +103,18 @@ class RotatableKeyRingsTest {
     try {
       List<Future<Integer>> readers = new ArrayList<>();
       for (int t = 0; t < 3; t++) {
-        readers.add(pool.submit(() -> {
-          int reads = 0;
-          while (!stop.get()) {
-            KeyRing r = rings.keyRing("pii");
-            assertThat(r.contains(r.activeKeyId())).isTrue();
-            assertThat(r.key("k1")).isEqualTo(CONFIGURED);
-            reads++;
-          }
-          return reads;
-        }));
+        readers.add(
+            pool.submit(
+                () -> {
+                  int reads = 0;
+                  while (!stop.get()) {
+                    KeyRing r = rings.keyRing("pii");
+                    assertThat(r.contains(r.activeKeyId())).isTrue();
+                    assertThat(r.key("k1")).isEqualTo(CONFIGURED);
+                    reads++;
+                  }
+                  return reads;
+                }));
       }
       List<String> active = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
