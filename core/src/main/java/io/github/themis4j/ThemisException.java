@@ -9,8 +9,9 @@ package io.github.themis4j;
  * every themis4j failure at once, or one of its subclasses for a specific cause:
  *
  * <ul>
- *   <li>{@link InvalidArgumentException}: a null, empty or out-of-range argument;
- *   <li>{@link KeyFormatException}: key bytes that are not a valid Themis key of the needed kind;
+ *   <li>{@link InvalidArgumentException}: a null, empty or out-of-range argument, or a valid key of
+ *       the wrong kind (RSA where EC is needed, keys that do not belong together);
+ *   <li>{@link KeyFormatException}: key bytes that cannot be decoded as a valid Themis key;
  *   <li>{@link MalformedDataException}: input whose structure is wrong (truncated, bad header,
  *       inconsistent length fields);
  *   <li>{@link AuthenticationFailedException}: input that is well formed but fails its integrity
@@ -23,10 +24,22 @@ package io.github.themis4j;
 public class ThemisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed; must not contain key material, plaintext or passphrases
+   */
   public ThemisException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with the lower-level failure that caused it.
+   *
+   * @param message what failed; must not contain key material, plaintext or passphrases
+   * @param cause the underlying exception (may be null); its message must not contain secrets
+   *     either
+   */
   public ThemisException(String message, Throwable cause) {
     super(message, cause);
   }

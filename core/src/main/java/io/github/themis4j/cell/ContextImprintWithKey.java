@@ -6,6 +6,7 @@ import io.github.themis4j.internal.Aes;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.SoterKdf;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,6 +52,9 @@ final class ContextImprintWithKey implements SecureCell.ContextImprint {
       return c.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CTR failed", e);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+      Arrays.fill(iv, (byte) 0);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Secure Cell: Themis's symmetric encryption for data at rest, byte-compatible with Themis 0.15
@@ -204,6 +205,10 @@ public final class SecureCell {
               .encode(CharBuffer.wrap(passphrase));
       byte[] bytes = new byte[b.remaining()];
       b.get(bytes);
+      if (b.hasArray()) {
+        // the encoder's buffer holds the passphrase too (and may be larger than what it returned)
+        Arrays.fill(b.array(), (byte) 0);
+      }
       return new SealWithPassphrase(bytes);
     } catch (CharacterCodingException e) {
       throw new InvalidArgumentException("passphrase is not valid Unicode (unpaired surrogate)");

@@ -5,6 +5,7 @@ import io.github.themis4j.internal.CellFormat;
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.Rng;
+import java.util.Arrays;
 
 /**
  * Token Protect mode: the Seal header, IV and tag as a separate token; ciphertext as long as the
@@ -28,16 +29,20 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     CellFormat.writeKeyHeader(token, 0, CellFormat.ALG_GCM_256, n);
     Rng.fill(token, CellFormat.KEY_HEADER_LENGTH, CellFormat.IV_LENGTH);
     byte[] k = CellFormat.messageKey(masterKey, 32, n, ctx);
-    CellFormat.gcmEncrypt(
-        k,
-        token,
-        CellFormat.KEY_HEADER_LENGTH,
-        ctx,
-        data,
-        ciphertext,
-        0,
-        token,
-        CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
+    try {
+      CellFormat.gcmEncrypt(
+          k,
+          token,
+          CellFormat.KEY_HEADER_LENGTH,
+          ctx,
+          data,
+          ciphertext,
+          0,
+          token,
+          CellFormat.KEY_HEADER_LENGTH + CellFormat.IV_LENGTH);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
     return TokenProtectedData.wrap(ciphertext, token);
   }
 
@@ -52,8 +57,12 @@ final class TokenProtectWithKey implements SecureCell.TokenProtect {
     int keyBytes = CellFormat.gcmKeyBytes(t.alg, CellFormat.KDF_SOTER);
     byte[] ctx = CellFormat.normalizeContext(context);
     byte[] k = CellFormat.messageKey(masterKey, keyBytes, ciphertext.length, ctx);
-    return CellFormat.gcmDecrypt(
-        k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
+    try {
+      return CellFormat.gcmDecrypt(
+          k, token, t.ivOffset, ctx, ciphertext, 0, ciphertext.length, token, t.tagOffset);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
   }
 
   @Override

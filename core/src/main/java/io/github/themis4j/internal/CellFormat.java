@@ -255,9 +255,13 @@ public final class CellFormat {
     int ivOffset = off + KEY_HEADER_LENGTH;
     Rng.fill(out, ivOffset, IV_LENGTH);
     byte[] k = messageKey(masterKey, 32, n, ctx);
-    gcmEncrypt(
-        k, out, ivOffset, ctx, data, out, off + KEY_TOKEN_LENGTH,
-        out, ivOffset + IV_LENGTH);
+    try {
+      gcmEncrypt(
+          k, out, ivOffset, ctx, data, out, off + KEY_TOKEN_LENGTH,
+          out, ivOffset + IV_LENGTH);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
   }
 
   /**
@@ -277,6 +281,10 @@ public final class CellFormat {
     KeyToken t = parseKeyToken(in, off, tokenLength);
     int keyBytes = gcmKeyBytes(t.alg, KDF_SOTER);
     byte[] k = messageKey(masterKey, keyBytes, (int) n, ctx);
-    return gcmDecrypt(k, in, t.ivOffset, ctx, in, off + tokenLength, (int) n, in, t.tagOffset);
+    try {
+      return gcmDecrypt(k, in, t.ivOffset, ctx, in, off + tokenLength, (int) n, in, t.tagOffset);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
   }
 }

@@ -40,16 +40,41 @@ public final class KeyRing {
     this.activeKeyId = activeKeyId;
   }
 
+  /**
+   * Starts building a ring called {@code name}.
+   *
+   * @param name the ring's name, 1 to 64 characters from {@code [A-Za-z0-9._-]}
+   * @return a new builder (not thread-safe; the ring it builds is)
+   * @throws InvalidArgumentException if {@code name} is null or not a valid name
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** A ring with a single key, which is active. */
+  /**
+   * A ring with a single key, which is active.
+   *
+   * @param name the ring's name, 1 to 64 characters from {@code [A-Za-z0-9._-]}
+   * @param keyId the key's id, same rules as {@code name}
+   * @param key the key; not null
+   * @return the ring
+   * @throws InvalidArgumentException if an argument is null, or the name or id is not valid
+   */
   public static KeyRing of(String name, String keyId, SymmetricKey key) {
     return builder(name).add(keyId, key).active(keyId).build();
   }
 
-  /** Checks that {@code s} is a valid key ring name or key id. */
+  /**
+   * Checks that {@code s} is a valid key ring name or key id: 1 to 64 characters from {@code
+   * [A-Za-z0-9._-]}. Public so that the JPA integration and the Spring starter validate names from
+   * annotations and configuration with the same rule; the rejected value is not echoed in the
+   * message.
+   *
+   * @param s the name or id to check (null is rejected)
+   * @param what what {@code s} is, for the exception message (for example {@code "key id"})
+   * @return {@code s}
+   * @throws InvalidArgumentException if {@code s} is null or not a valid name or id
+   */
   public static String checkId(String s, String what) {
     if (s == null || !ID.matcher(s).matches()) {
       throw new InvalidArgumentException(what + " must be 1-64 characters of [A-Za-z0-9._-]");
@@ -57,14 +82,17 @@ public final class KeyRing {
     return s;
   }
 
+  /** The ring's name; never null. */
   public String name() {
     return name;
   }
 
+  /** The id of the key new data is encrypted with; never null. */
   public String activeKeyId() {
     return activeKeyId;
   }
 
+  /** The key new data is encrypted with; never null. */
   public SymmetricKey activeKey() {
     return keys.get(activeKeyId);
   }
@@ -72,7 +100,10 @@ public final class KeyRing {
   /**
    * Returns the key with this id.
    *
-   * @throws UnknownKeyException if this ring does not hold it
+   * @param keyId the key id, typically as stored beside a ciphertext
+   * @return the key; never null
+   * @throws UnknownKeyException if this ring does not hold it (including a null or malformed id,
+   *     which the message does not echo)
    */
   public SymmetricKey key(String keyId) {
     SymmetricKey k = keyId == null ? null : keys.get(keyId);
@@ -84,16 +115,28 @@ public final class KeyRing {
     return k;
   }
 
+  /**
+   * Whether this ring holds a key with this id.
+   *
+   * @param keyId the key id; null gives false
+   * @return true if {@link #key(String)} would return a key for it
+   */
   public boolean contains(String keyId) {
     return keys.containsKey(keyId);
   }
 
-  /** Key ids in the order they were added. */
+  /** Key ids in the order they were added (an unmodifiable view). */
   public Set<String> keyIds() {
     return keys.keySet();
   }
 
-  /** A copy of this ring with another active key (which must already be in the ring). */
+  /**
+   * A copy of this ring with another active key (which must already be in the ring).
+   *
+   * @param keyId the id of the key to make active
+   * @return the new ring; this one is unchanged
+   * @throws UnknownKeyException if this ring does not hold {@code keyId}
+   */
   public KeyRing withActive(String keyId) {
     key(keyId);
     return new KeyRing(name, keys, keyId);
@@ -104,7 +147,10 @@ public final class KeyRing {
     return "KeyRing[" + name + ", keys " + keys.keySet() + ", active " + activeKeyId + "]";
   }
 
-  /** Builds a {@link KeyRing}; rejects duplicate ids and a missing active key. */
+  /**
+   * Builds a {@link KeyRing}; rejects duplicate ids and a missing active key. Not thread-safe: use
+   * a builder from one thread.
+   */
   public static final class Builder {
     private final String name;
     private final Map<String, SymmetricKey> keys = new LinkedHashMap<>();
@@ -114,6 +160,15 @@ public final class KeyRing {
       this.name = checkId(name, "key ring name");
     }
 
+    /**
+     * Adds a key.
+     *
+     * @param keyId the key's id, 1 to 64 characters from {@code [A-Za-z0-9._-]}, unique in the ring
+     * @param key the key; not null
+     * @return this builder
+     * @throws InvalidArgumentException if an argument is null, the id is not valid, or the ring
+     *     already has a key with this id
+     */
     public Builder add(String keyId, SymmetricKey key) {
       checkId(keyId, "key id");
       if (key == null) {
@@ -125,11 +180,26 @@ public final class KeyRing {
       return this;
     }
 
+    /**
+     * Names the active key: the one new data is encrypted with. It must be {@linkplain #add added}
+     * before {@link #build()} (before or after this call).
+     *
+     * @param keyId the id of the active key
+     * @return this builder
+     * @throws InvalidArgumentException if {@code keyId} is null or not a valid id
+     */
     public Builder active(String keyId) {
       this.active = checkId(keyId, "active key id");
       return this;
     }
 
+    /**
+     * Builds the ring. The builder may be used further; the ring does not change with it.
+     *
+     * @return the immutable, thread-safe ring
+     * @throws InvalidArgumentException if no key was added, no active key was named, or the active
+     *     key id names no added key
+     */
     public KeyRing build() {
       if (keys.isEmpty()) {
         throw new InvalidArgumentException("key ring '" + name + "' has no keys");

@@ -14,11 +14,33 @@ public final class KeyRings implements KeyRingProvider {
     this.rings = rings;
   }
 
+  /**
+   * The given rings, by name.
+   *
+   * @param rings the rings (none is allowed); not null, no null element
+   * @return an immutable, thread-safe provider
+   * @throws InvalidArgumentException if {@code rings} or an element is null, or two rings have the
+   *     same name
+   */
   public static KeyRings of(KeyRing... rings) {
+    if (rings == null) {
+      throw new InvalidArgumentException("key rings must not be null");
+    }
     return of(java.util.Arrays.asList(rings));
   }
 
+  /**
+   * The given rings, by name, in iteration order (the collection is copied).
+   *
+   * @param rings the rings (none is allowed); not null, no null element
+   * @return an immutable, thread-safe provider
+   * @throws InvalidArgumentException if {@code rings} or an element is null, or two rings have the
+   *     same name
+   */
   public static KeyRings of(Collection<KeyRing> rings) {
+    if (rings == null) {
+      throw new InvalidArgumentException("key rings must not be null");
+    }
     Map<String, KeyRing> m = new LinkedHashMap<>();
     for (KeyRing r : rings) {
       if (r == null) {
@@ -40,6 +62,7 @@ public final class KeyRings implements KeyRingProvider {
     return r;
   }
 
+  /** All rings, in the order given (an unmodifiable view). */
   public Collection<KeyRing> all() {
     return rings.values();
   }

@@ -9,9 +9,18 @@ import io.github.themis4j.ThemisException;
 public class UnknownKeyException extends ThemisException {
   private static final long serialVersionUID = 1L;
 
+  /** The key ring asked for (may be null when the caller asked for none). */
   private final String keyRing;
+  /** The key id asked for; null when the whole ring is unknown. */
   private final String keyId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param keyRing the name of the key ring asked for (may be null)
+   * @param keyId the key id asked for, or null when the whole ring is unknown
+   * @param message what is missing; names the ring and key id only, never key material
+   */
   public UnknownKeyException(String keyRing, String keyId, String message) {
     super(message);
     this.keyRing = keyRing;

@@ -1,7 +1,6 @@
 package io.github.themis4j.keys;
 
 import io.github.themis4j.InvalidArgumentException;
-import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.internal.EcCurve;
 import io.github.themis4j.internal.Rng;
 import java.security.GeneralSecurityException;
@@ -61,15 +60,15 @@ public final class KeyPair {
   /**
    * Pairs two imported keys after checking that they belong together.
    *
-   * @throws KeyFormatException if the keys are of different types or the public key is not the
-   *     private key's
+   * @throws InvalidArgumentException if a key is null, the keys are of different types (or on
+   *     different curves), or the public key is not the private key's
    */
   public static KeyPair of(PrivateKey privateKey, PublicKey publicKey) {
     if (privateKey == null || publicKey == null) {
       throw new InvalidArgumentException("keys must not be null");
     }
     if (privateKey.type() != publicKey.type()) {
-      throw new KeyFormatException("private and public key are of different types");
+      throw new InvalidArgumentException("private and public key are of different types");
     }
     boolean match;
     if (privateKey.type() == KeyType.EC) {
@@ -88,15 +87,17 @@ public final class KeyPair {
               && priv.getPublicExponent().equals(pub.getPublicExponent());
     }
     if (!match) {
-      throw new KeyFormatException("public key does not belong to the private key");
+      throw new InvalidArgumentException("public key does not belong to the private key");
     }
     return new KeyPair(privateKey, publicKey);
   }
 
+  /** The private key; never null. Secret: see {@link PrivateKey}. */
   public PrivateKey privateKey() {
     return privateKey;
   }
 
+  /** The public key; never null. */
   public PublicKey publicKey() {
     return publicKey;
   }

@@ -55,6 +55,7 @@ public final class PrivateKey {
     return container.clone();
   }
 
+  /** Whether this is an EC or an RSA key; never null. */
   public KeyType type() {
     return type;
   }

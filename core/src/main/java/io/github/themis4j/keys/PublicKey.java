@@ -52,6 +52,7 @@ public final class PublicKey {
     return container.clone();
   }
 
+  /** Whether this is an EC or an RSA key; never null. */
   public KeyType type() {
     return type;
   }

@@ -41,6 +41,7 @@ public final class SymmetricKey {
     return key.clone();
   }
 
+  /** The key's length in bytes (32 for generated keys). Does not reveal the key. */
   public int length() {
     return key.length;
   }

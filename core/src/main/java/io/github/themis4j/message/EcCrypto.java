@@ -1,5 +1,6 @@
 package io.github.themis4j.message;
 
+import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.internal.EcCurve;
 import io.github.themis4j.internal.Rng;
@@ -34,8 +35,8 @@ final class EcCrypto {
    * ECDH: the x-coordinate of {@code priv * pub}, big-endian and left-padded with zeros to {@code
    * fieldBytes} (32 for P-256), as OpenSSL/BoringSSL's {@code EVP_PKEY_derive} returns it.
    *
-   * @throws KeyFormatException if the provider rejects the keys (they are validated on import, so
-   *     this means keys on different curves)
+   * @throws InvalidArgumentException if the provider rejects the keys (they are validated on
+   *     import, so this means keys on different curves; callers check that first)
    */
   static byte[] ecdh(ECPrivateKey priv, ECPublicKey pub, int fieldBytes) {
     byte[] secret;
@@ -45,7 +46,7 @@ final class EcCrypto {
       ka.doPhase(pub, true);
       secret = ka.generateSecret();
     } catch (InvalidKeyException e) {
-      throw new KeyFormatException("EC key agreement rejected the keys (are they on the same curve?)");
+      throw new InvalidArgumentException("EC key agreement rejected the keys (are they on the same curve?)");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ECDH is not available in this JDK", e);
     }

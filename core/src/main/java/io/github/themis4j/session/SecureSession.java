@@ -2,7 +2,6 @@ package io.github.themis4j.session;
 
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
-import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.ProtocolStateException;
 import io.github.themis4j.internal.Bytes;
 import io.github.themis4j.internal.EcCurve;
@@ -32,8 +31,10 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>Mutual authentication: a session becomes established only with a peer that holds the
  *       private key of the public key the resolver returned for the id it presented.
- *   <li>Forward secrecy: the message keys depend on ephemeral keys that live only as long as the
- *       session object; a later compromise of the long-term keys does not reveal past traffic.
+ *   <li>Forward secrecy: the message keys depend on ephemeral keys that live only until the
+ *       session is established (the ephemeral private key and the master key are then dropped and
+ *       wiped; only the two message keys stay, for the life of the session object); a later
+ *       compromise of the long-term keys does not reveal past traffic.
  *   <li>Confidentiality and integrity of each message (AES-256-GCM); messages of one session cannot
  *       be moved to another session or direction.
  *   <li><b>Not</b> protected (as in Themis): replay and reordering inside the window. A message is
@@ -107,7 +108,8 @@ public final class SecureSession {
   private final byte[] ownId;
   private final java.security.PrivateKey signingKey;
   private final PeerKeyResolver resolver;
-  private final ECPrivateKey ephemeralPrivate;
+  /** Needed only for the ECDH during negotiation; dropped once established. */
+  private ECPrivateKey ephemeralPrivate;
   /** Our ephemeral public key as the 45-byte UEC2 container that is sent, signed and hashed. */
   private final byte[] ephemeral;
   private final LongSupplier clock;
@@ -116,12 +118,15 @@ public final class SecureSession {
   private boolean client;
   private Peer peer;
   private byte[] sessionIdRaw;
+  /** Held only between deriving it and establishing (client: from M2 to M4); then wiped. */
   private byte[] master;
   private int wireSessionId;
   private byte[] outKey;
   private byte[] inKey;
   private int outSeq;
   private int inSeq;
+  /** Test hook: receives a copy of the master key when the session is established. */
+  private java.util.function.Consumer<byte[]> masterKeyObserver;
 
   /**
    * Creates a session endpoint. Either side may create it this way; it becomes the client by
@@ -134,8 +139,8 @@ public final class SecureSession {
    *     are accepted)
    * @param resolver looks up peers' public keys; if it is a {@link SessionTransport}, the
    *     transport-controlled methods use it to move messages
-   * @throws InvalidArgumentException if an argument is null or {@code id} is empty
-   * @throws KeyFormatException if {@code key} is an RSA key (Themis refuses RSA in Secure Session)
+   * @throws InvalidArgumentException if an argument is null, {@code id} is empty, or {@code key}
+   *     is an RSA key (Themis refuses RSA in Secure Session)
    */
   public SecureSession(byte[] id, PrivateKey key, PeerKeyResolver resolver) {
     this(id, key, resolver, null, () -> System.currentTimeMillis() / 1000);
@@ -152,7 +157,7 @@ public final class SecureSession {
       throw new InvalidArgumentException("peer key resolver must not be null");
     }
     if (key.type() != KeyType.EC) {
-      throw new KeyFormatException(
+      throw new InvalidArgumentException(
           "Secure Session needs an EC private key; RSA keys are not supported (as in Themis)");
     }
     this.ownId = id.clone();
@@ -160,7 +165,7 @@ public final class SecureSession {
     this.resolver = resolver;
     PrivateKey eph = ephemeralKey != null ? ephemeralKey : KeyPair.generate(KeyType.EC).privateKey();
     if (eph.type() != KeyType.EC || eph.ecCurve() != EcCurve.P256) {
-      throw new KeyFormatException("ephemeral key must be a P-256 EC key");
+      throw new InvalidArgumentException("ephemeral key must be a P-256 EC key");
     }
     this.ephemeralPrivate = (ECPrivateKey) eph.toJcaKey();
     this.ephemeral =
@@ -206,13 +211,13 @@ public final class SecureSession {
    *
    * <p>A rejected message throws and leaves the session unchanged.
    *
-   * @throws InvalidArgumentException if {@code message} is null or empty
+   * @throws InvalidArgumentException if {@code message} is null or empty, or the resolver returned
+   *     a valid key of the wrong kind (RSA: a misconfigured resolver; the session stays unchanged)
    * @throws io.github.themis4j.MalformedDataException if the message is not well formed (truncated,
    *     wrong tag or checksum, inconsistent lengths, another session's id)
    * @throws AuthenticationFailedException if the peer is unknown, a signature or MAC does not
    *     verify, a data message does not authenticate, or its sequence number or timestamp is
    *     outside the accepted window
-   * @throws KeyFormatException if the resolver returned an RSA key
    */
   public UnwrapResult unwrap(byte[] message) {
     Bytes.requireNonEmpty(message, "message");
@@ -284,6 +289,8 @@ public final class SecureSession {
    * @throws io.github.themis4j.MalformedDataException if the message is malformed (see {@link
    *     #unwrap(byte[])})
    * @throws AuthenticationFailedException if the message is rejected (see {@link #unwrap(byte[])})
+   * @throws InvalidArgumentException if the resolver returned an RSA key (see {@link
+   *     #unwrap(byte[])})
    */
   public byte[] receive() {
     return receive(DEFAULT_MAX_MESSAGE_LENGTH);
@@ -307,7 +314,12 @@ public final class SecureSession {
     int limit = MAX_NEGOTIATION_MESSAGE_LENGTH;
     Transition t = negotiate(received(transport.receive(limit), limit));
     if (t.output().length > 0) {
-      transport.send(t.output());
+      try {
+        transport.send(t.output());
+      } catch (RuntimeException e) {
+        discard(t);
+        throw e;
+      }
     }
     apply(t);
     return EMPTY;
@@ -375,6 +387,20 @@ public final class SecureSession {
       inKey = SessionCrypto.messageKey(master, sessionIdRaw, !client);
       outSeq = SessionCrypto.initialSequence(master, sessionIdRaw, client);
       inSeq = SessionCrypto.initialSequence(master, sessionIdRaw, !client);
+      if (masterKeyObserver != null) {
+        masterKeyObserver.accept(master.clone());
+      }
+      // Only the two message keys are needed from here on.
+      java.util.Arrays.fill(master, (byte) 0);
+      master = null;
+      ephemeralPrivate = null;
+    }
+  }
+
+  /** Wipes a master key derived by a transition that is not going to be applied. */
+  private void discard(Transition t) {
+    if (t.master() != null && t.master() != master) {
+      java.util.Arrays.fill(t.master(), (byte) 0);
     }
   }
 
@@ -385,7 +411,7 @@ public final class SecureSession {
       throw new AuthenticationFailedException("unknown peer id: the resolver has no public key for it");
     }
     if (key.type() != KeyType.EC) {
-      throw new KeyFormatException("the resolver returned an RSA key; Secure Session needs EC keys");
+      throw new InvalidArgumentException("the resolver returned an RSA key; Secure Session needs EC keys");
     }
     return key.toJcaKey();
   }
@@ -435,7 +461,12 @@ public final class SecureSession {
     byte[] shared = SessionCrypto.sharedSecret(ephemeralPrivate, peer.ephemeralKey());
     byte[] masterKey = SessionCrypto.masterKey(shared, sid);
     java.util.Arrays.fill(shared, (byte) 0);
-    SessionCrypto.verifyMac(SessionCrypto.mac(masterKey, ephemeral, sid), mac, "client's key confirmation");
+    try {
+      SessionCrypto.verifyMac(SessionCrypto.mac(masterKey, ephemeral, sid), mac, "client's key confirmation");
+    } catch (RuntimeException e) {
+      java.util.Arrays.fill(masterKey, (byte) 0);
+      throw e;
+    }
     byte[] m4 = NegotiationMessage.protocol(SessionCrypto.mac(masterKey, peer.ephemeral(), sid));
     return new Transition(State.ESTABLISHED, false, peer, sid, masterKey, m4);
   }
@@ -497,8 +528,22 @@ public final class SecureSession {
     return sessionIdRaw == null ? null : sessionIdRaw.clone();
   }
 
-  byte[] masterKey() {
-    return master == null ? null : master.clone();
+  /**
+   * Registers {@code observer} to receive a copy of the master key at the moment the session is
+   * established (the session wipes its own copy right after deriving the message keys).
+   */
+  void observeMasterKey(java.util.function.Consumer<byte[]> observer) {
+    masterKeyObserver = observer;
+  }
+
+  /** True while the ephemeral private key is still held (that is, before establishment). */
+  boolean holdsEphemeralPrivateKey() {
+    return ephemeralPrivate != null;
+  }
+
+  /** True while the master key is still held (that is, before establishment). */
+  boolean holdsMasterKey() {
+    return master != null;
   }
 
   byte[] outgoingKey() {

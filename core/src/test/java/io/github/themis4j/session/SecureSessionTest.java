@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
-import io.github.themis4j.KeyFormatException;
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.ProtocolStateException;
 import io.github.themis4j.ThemisException;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32C;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -85,6 +85,18 @@ class SecureSessionTest {
     return new Run(c, s, m1, m2, m3, m4);
   }
 
+  /** As {@link #negotiate()}, returning the client's master key (captured as it is established). */
+  private byte[] negotiatedMasterKey() {
+    SecureSession c = client();
+    SecureSession s = server();
+    AtomicReference<byte[]> clientMaster = SecureSessionVectorsTest.captureMasterKey(c);
+    AtomicReference<byte[]> serverMaster = SecureSessionVectorsTest.captureMasterKey(s);
+    c.unwrap(s.unwrap(c.unwrap(s.unwrap(c.connectRequest()).data()).data()).data());
+    assertThat(c.isEstablished()).isTrue();
+    assertThat(clientMaster.get()).hasSize(32).isEqualTo(serverMaster.get());
+    return clientMaster.get();
+  }
+
   private static byte[] random(int n) {
     byte[] b = new byte[n];
     RANDOM.nextBytes(b);
@@ -139,10 +151,36 @@ class SecureSessionTest {
   }
 
   @Test
+  void negotiationSecretsAreDroppedOnceEstablished() {
+    SecureSession c = client();
+    SecureSession s = server();
+    AtomicReference<byte[]> observed = SecureSessionVectorsTest.captureMasterKey(c);
+    assertThat(c.holdsEphemeralPrivateKey()).isTrue();
+    byte[] m2 = s.unwrap(c.connectRequest()).data();
+    byte[] m3 = c.unwrap(m2).data();
+    // the client needs the master key to check M4; the server is not established before M3
+    assertThat(c.holdsMasterKey()).isTrue();
+    assertThat(s.holdsMasterKey()).isFalse();
+    assertThat(s.holdsEphemeralPrivateKey()).isTrue();
+    byte[] m4 = s.unwrap(m3).data();
+    assertThat(s.isEstablished()).isTrue();
+    assertThat(s.holdsMasterKey()).isFalse();
+    assertThat(s.holdsEphemeralPrivateKey()).isFalse();
+    c.unwrap(m4);
+    assertThat(c.isEstablished()).isTrue();
+    assertThat(c.holdsMasterKey()).isFalse();
+    assertThat(c.holdsEphemeralPrivateKey()).isFalse();
+    // the observer got an unwiped copy, and the sessions still work on their message keys
+    assertThat(observed.get()).hasSize(32).isNotEqualTo(new byte[32]);
+    assertThat(s.unwrap(c.wrap(new byte[] {7})).data()).containsExactly(7);
+    assertThat(c.unwrap(s.wrap(new byte[] {8})).data()).containsExactly(8);
+  }
+
+  @Test
   void eachSessionHasFreshKeys() {
     Run a = negotiate();
     Run b = negotiate();
-    assertThat(a.client().masterKey()).isNotEqualTo(b.client().masterKey());
+    assertThat(negotiatedMasterKey()).isNotEqualTo(negotiatedMasterKey());
     assertThat(a.client().ephemeralPublic()).isNotEqualTo(b.client().ephemeralPublic());
     // a message of one session is refused by another (different session id)
     byte[] w = a.client().wrap(new byte[] {1});
@@ -183,12 +221,13 @@ class SecureSessionTest {
   void rsaKeysAreRefused() throws IOException {
     KeyPair rsa = themisRsaTestKeys();
     assertThatThrownBy(() -> new SecureSession(CLIENT, rsa.privateKey(), resolver()))
-        .isInstanceOf(KeyFormatException.class).hasMessageContaining("RSA");
+        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("RSA");
     // a resolver handing out an RSA key: the peer is refused, the session is unchanged
     directory.put("client", rsa.publicKey());
     SecureSession s = server();
     byte[] m1 = client().connectRequest();
-    assertThatThrownBy(() -> s.unwrap(m1)).isInstanceOf(KeyFormatException.class).hasMessageContaining("RSA");
+    assertThatThrownBy(() -> s.unwrap(m1)).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("RSA");
     directory.put("client", CLIENT_KEYS.publicKey());
     assertThat(s.unwrap(m1).isControl()).isTrue();
   }

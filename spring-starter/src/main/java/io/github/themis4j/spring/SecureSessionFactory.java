@@ -46,8 +46,8 @@ public final class SecureSessionFactory {
    * A new session where the caller moves the bytes ({@link SecureSession#connectRequest()}, {@link
    * SecureSession#unwrap}, {@link SecureSession#wrap}).
    *
-   * @throws InvalidArgumentException if no session id is configured
-   * @throws io.github.themis4j.KeyFormatException if this application's key pair is RSA
+   * @throws InvalidArgumentException if no session id is configured, or this application's key
+   *     pair is RSA (Secure Session needs EC keys)
    */
   public SecureSession newSession() {
     return new SecureSession(idBytes(), privateKey, resolver);

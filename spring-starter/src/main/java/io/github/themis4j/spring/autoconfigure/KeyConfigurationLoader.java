@@ -162,7 +162,7 @@ final class KeyConfigurationLoader {
     }
     try {
       return KeyPair.of(privateKey, publicKey);
-    } catch (KeyFormatException e) {
+    } catch (InvalidArgumentException e) {
       throw new KeyConfigurationException(publicProperty,
           "'" + publicProperty + "' and '" + privateProperty + "' are not one key pair: " + e.getMessage(),
           "Configure the public key that belongs to '" + privateProperty + "'.", e);
