@@ -3,6 +3,7 @@ package io.github.themis4j.internal;
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.MalformedDataException;
+import java.lang.ref.SoftReference;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -184,6 +185,29 @@ public final class CellFormat {
   }
 
   /**
+   * Large decryptions stage ciphertext||tag in a per-thread buffer instead of a new array: a fresh
+   * array of a megabyte costs about as much again as the copy (it is a "humongous" object for G1),
+   * which made a 1 MiB Seal decryption 20 % slower than raw AES-GCM. The buffer holds only
+   * ciphertext and tag, never plaintext or keys; it is kept through a soft reference (the collector
+   * may clear it under memory pressure) and only for messages of 64 KiB to 4 MiB, so a thread keeps
+   * at most 4 MiB, and only after it has decrypted a large message.
+   */
+  private static final int STAGING_MIN = 64 * 1024;
+
+  private static final int STAGING_MAX = 4 * 1024 * 1024 + TAG_LENGTH;
+  private static final ThreadLocal<SoftReference<byte[]>> STAGING = new ThreadLocal<>();
+
+  private static byte[] staging(int length) {
+    SoftReference<byte[]> ref = STAGING.get();
+    byte[] buffer = ref == null ? null : ref.get();
+    if (buffer == null || buffer.length < length) {
+      buffer = new byte[length];
+      STAGING.set(new SoftReference<>(buffer));
+    }
+    return buffer;
+  }
+
+  /**
    * AES-GCM decryption of {@code ct[ctOff, ctOff+ctLen)} with the tag at {@code tag[tagOff]}.
    *
    * <p>The JDK's GCM decryption buffers everything passed to {@code update} until {@code doFinal}
@@ -208,8 +232,14 @@ public final class CellFormat {
       in = ct;
       inOff = ctOff;
     } else {
-      // copyOfRange zero-fills only what lies past the end of ct (the tag's place), not the whole array.
-      in = Arrays.copyOfRange(ct, ctOff, ctOff + ctLen + TAG_LENGTH);
+      int stagedLength = ctLen + TAG_LENGTH;
+      if (stagedLength >= STAGING_MIN && stagedLength <= STAGING_MAX) {
+        in = staging(stagedLength);
+        System.arraycopy(ct, ctOff, in, 0, ctLen);
+      } else {
+        // copyOfRange zero-fills only what lies past the end of ct (the tag's place), not the whole array.
+        in = Arrays.copyOfRange(ct, ctOff, ctOff + stagedLength);
+      }
       inOff = 0;
       System.arraycopy(tag, tagOff, in, ctLen, TAG_LENGTH);
     }
