@@ -163,13 +163,20 @@ public final class SecureSession {
     this.ownId = id.clone();
     this.signingKey = key.toJcaKey();
     this.resolver = resolver;
-    PrivateKey eph = ephemeralKey != null ? ephemeralKey : KeyPair.generate(KeyType.EC).privateKey();
-    if (eph.type() != KeyType.EC || eph.ecCurve() != EcCurve.P256) {
-      throw new InvalidArgumentException("ephemeral key must be a P-256 EC key");
+    if (ephemeralKey == null) {
+      // A generated pair already carries its public key as the compressed UEC2 container that is sent.
+      KeyPair pair = KeyPair.generate(KeyType.EC);
+      this.ephemeralPrivate = (ECPrivateKey) pair.privateKey().toJcaKey();
+      this.ephemeral = pair.publicKey().toByteArray();
+    } else {
+      if (ephemeralKey.type() != KeyType.EC || ephemeralKey.ecCurve() != EcCurve.P256) {
+        throw new InvalidArgumentException("ephemeral key must be a P-256 EC key");
+      }
+      this.ephemeralPrivate = (ECPrivateKey) ephemeralKey.toJcaKey();
+      this.ephemeral =
+          SoterContainer.wrap(
+              "UEC2", EcCurve.P256.encodeCompressed(EcCurve.P256.publicKey(ephemeralPrivate)));
     }
-    this.ephemeralPrivate = (ECPrivateKey) eph.toJcaKey();
-    this.ephemeral =
-        SoterContainer.wrap("UEC2", EcCurve.P256.encodeCompressed(EcCurve.P256.publicKey(ephemeralPrivate)));
     this.clock = clock;
   }
 
