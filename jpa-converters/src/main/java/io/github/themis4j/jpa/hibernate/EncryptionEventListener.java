@@ -204,7 +204,8 @@ public final class EncryptionEventListener
     }
     for (EncryptedEntity.Binding b : e.bindings) {
       if (state[b.index] instanceof PendingWrite) {
-        state[b.index] = ((PendingWrite) state[b.index]).plaintext;
+        // the state becomes Hibernate's snapshot: it must not share a mutable value with the entity
+        state[b.index] = ((PendingWrite) state[b.index]).restoredPlaintext();
       }
     }
   }
