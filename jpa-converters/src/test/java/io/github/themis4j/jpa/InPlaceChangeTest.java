@@ -36,10 +36,10 @@ class InPlaceChangeTest {
     String name;
 
     @Encrypted
-    @Column(length = 400)
+    @Column(name = "blob_value", length = 400)
     byte[] blob;
 
-    @Column(length = 100)
+    @Column(name = "plain_blob", length = 100)
     byte[] plainBlob;
   }
 
@@ -56,8 +56,9 @@ class InPlaceChangeTest {
   }
 
   private static byte[] stored(String table, long id) {
-    Object raw = jpa.query("select blob from " + table + " where id = ?", id).get(0)[0];
-    return DocumentedFormat.readSeal(WasmThemis.get(), KEYS, (byte[]) raw, table, "blob", id).bytes;
+    Object raw = jpa.query("select blob_value from " + table + " where id = ?", id).get(0)[0];
+    return DocumentedFormat.readSeal(WasmThemis.get(), KEYS, (byte[]) raw, table, "blob_value", id)
+        .bytes;
   }
 
   private static void persistRec(long id, byte[] blob) {
@@ -124,7 +125,7 @@ class InPlaceChangeTest {
           d.blob[0] = 5;
           d.plainBlob[0] = 5;
         });
-    assertThat(jpa.query("select plainBlob from jpa_dyn_rec where id = 4").get(0)[0])
+    assertThat(jpa.query("select plain_blob from jpa_dyn_rec where id = 4").get(0)[0])
         .isEqualTo(new byte[] {5, 2});
     assertThat(stored("jpa_dyn_rec", 4)).containsExactly(5, 2);
     jpa.inTransaction(

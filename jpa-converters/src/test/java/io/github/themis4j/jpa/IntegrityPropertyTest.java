@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -434,9 +433,5 @@ class IntegrityPropertyTest {
       default:
         return DocumentedFormat.readSeal(wasm, KEYS, stored, TABLE, c, id).bytes;
     }
-  }
-
-  static boolean same(Object a, Object b) {
-    return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
   }
 }

@@ -52,7 +52,7 @@ class QueryGuardTest {
   }
 
   private static List<Object[]> stored() {
-    return jpa.query("select id, version, name, secret, b64, blob from jpa_rec order by id");
+    return jpa.query("select id, version, name, secret, b64, blob_value from jpa_rec order by id");
   }
 
   /**

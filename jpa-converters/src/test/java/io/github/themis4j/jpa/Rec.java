@@ -29,7 +29,7 @@ public class Rec {
   String b64;
 
   @Encrypted
-  @Column(length = 400)
+  @Column(name = "blob_value", length = 400) // "blob" is a reserved word in MariaDB
   byte[] blob;
 
   public Rec() {}
