@@ -122,6 +122,7 @@ public final class ThemisJpaIntegrator implements Integrator {
 
   static Map<String, EncryptedEntity> scan(Metadata metadata) {
     Map<String, EncryptedEntity> result = new LinkedHashMap<>();
+    MappingProblems.throwFirst(metadata);
     for (PersistentClass pc : metadata.getEntityBindings()) {
       String entity = displayName(pc);
       rejectNested(pc.getIdentifier(), entity + " identifier");
