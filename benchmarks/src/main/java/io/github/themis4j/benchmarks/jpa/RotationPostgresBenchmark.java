@@ -32,15 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Key rotation of {@code rows} rows × 2 Seal columns on the PostgreSQL server at 127.0.0.1:5432
  * (database {@code test}, a private schema per trial) with 1, 2 and 4 workers, beside the
- * database's own limit for the same rows: {@code update t set email = email, phone = phone} in
- * one statement. Single-shot: every iteration re-encrypts every row (alternately from k1 to k2 and
+ * database's own limit for the same rows: {@code update t set email = email, phone = phone} in one
+ * statement. Single-shot: every iteration re-encrypts every row (alternately from k1 to k2 and
  * back, through two session factories with either key active). Rows: {@code
  * -Dthemis4j.bench.rotation.rows} (default 50,000; the issue's target is 1,000,000).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class RotationPostgresBenchmark {
@@ -61,7 +63,8 @@ public class RotationPostgresBenchmark {
   private static java.util.logging.Logger quiet() {
     java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.hibernate");
     l.setLevel(java.util.logging.Level.SEVERE);
-    java.util.logging.Logger.getLogger("io.github.themis4j").setLevel(java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("io.github.themis4j")
+        .setLevel(java.util.logging.Level.WARNING);
     return l;
   }
 
@@ -76,7 +79,8 @@ public class RotationPostgresBenchmark {
     cfg.getProperties()
         .put(
             ThemisJpaSettings.KEY_RING_PROVIDER,
-            KeyRings.of(KeyRing.builder("default").add("k1", k1).add("k2", k2).active(active).build()));
+            KeyRings.of(
+                KeyRing.builder("default").add("k1", k1).add("k2", k2).active(active).build()));
     return cfg.buildSessionFactory();
   }
 
@@ -127,8 +131,9 @@ public class RotationPostgresBenchmark {
     SessionFactory target = iteration++ % 2 == 0 ? toK2 : toK1;
     RotationReport r =
         KeyRotationJob.builder(target).workers(workers).batchSize(500).verify(false).build().run();
-    if (r.valuesRotated() != ROWS) {
-      throw new IllegalStateException("rotated " + r.valuesRotated() + " of " + ROWS + " rows");
+    if (r.valuesRotated() != 2L * ROWS) { // two values per row
+      throw new IllegalStateException(
+          "rotated " + r.valuesRotated() + " of " + 2L * ROWS + " values");
     }
     return r.valuesRotated();
   }
