@@ -58,10 +58,9 @@ public final class Suite {
    */
   static final String SINGLE_SHOT = "io\\.github\\.themis4j\\.benchmarks\\.jpa\\.JpaBenchmark\\.";
 
-  private static final List<String> SINGLE_SHOT_BENCHMARKS =
-      List.of(
-          "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadEncrypted",
-          "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadPlain");
+  private static final List<String> SINGLE_SHOT_BENCHMARKS = List.of(
+      "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadEncrypted",
+      "io.github.themis4j.benchmarks.jpa.JpaBenchmark.persistAndLoadPlain");
 
   private enum Mode {
     SHORT(1, 3, TimeValue.milliseconds(500), 3, TimeValue.milliseconds(500), 6, 6),
@@ -76,14 +75,8 @@ public final class Suite {
     final int singleShotWarmups;
     final int singleShots;
 
-    Mode(
-        int forks,
-        int warmups,
-        TimeValue warmupTime,
-        int iterations,
-        TimeValue iterationTime,
-        int singleShotWarmups,
-        int singleShots) {
+    Mode(int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime,
+        int singleShotWarmups, int singleShots) {
       this.forks = forks;
       this.warmups = warmups;
       this.warmupTime = warmupTime;
@@ -131,9 +124,7 @@ public final class Suite {
     }
 
     String stamp =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC)
-            .format(Instant.now());
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     String base = stamp + "-" + mode.name().toLowerCase(Locale.ROOT);
     try {
       Files.createDirectories(out);
@@ -142,29 +133,24 @@ public final class Suite {
     }
     Path json = out.resolve(base + ".json");
 
-    ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .forks(mode.forks)
-            .warmupIterations(mode.warmups)
-            .warmupTime(mode.warmupTime)
-            .measurementIterations(mode.iterations)
-            .measurementTime(mode.iterationTime)
-            .addProfiler(GCProfiler.class)
-            .addProfiler(CpuTimeProfiler.class)
-            .resultFormat(ResultFormatType.JSON)
-            .result(json.toString())
-            .exclude(SINGLE_SHOT)
-            // needs the PostgreSQL server and minutes per trial: run it on its own (BENCHMARKS.md)
-            .exclude("RotationPostgresBenchmark");
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .forks(mode.forks)
+        .warmupIterations(mode.warmups)
+        .warmupTime(mode.warmupTime)
+        .measurementIterations(mode.iterations)
+        .measurementTime(mode.iterationTime)
+        .addProfiler(GCProfiler.class)
+        .addProfiler(CpuTimeProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .exclude(SINGLE_SHOT)
+        // needs the PostgreSQL server and minutes per trial: run it on its own (BENCHMARKS.md)
+        .exclude("RotationPostgresBenchmark");
     for (String include : includes) {
       options.include(include);
     }
-    boolean singleShots =
-        includes.stream()
-            .anyMatch(
-                i ->
-                    SINGLE_SHOT_BENCHMARKS.stream()
-                        .anyMatch(b -> Pattern.compile(i).matcher(b).find()));
+    boolean singleShots = includes.stream()
+        .anyMatch(i -> SINGLE_SHOT_BENCHMARKS.stream().anyMatch(b -> Pattern.compile(i).matcher(b).find()));
 
     Environment before = Environment.capture();
     Instant start = Instant.now();
@@ -176,23 +162,21 @@ public final class Suite {
     }
     if (singleShots) {
       Path singleShotJson = out.resolve(base + "-single-shot.json");
-      ChainedOptionsBuilder single =
-          new OptionsBuilder()
-              .forks(mode.forks)
-              .warmupIterations(mode.singleShotWarmups)
-              .measurementIterations(mode.singleShots)
-              .addProfiler(GCProfiler.class)
-              .addProfiler(CpuTimeProfiler.class)
-              .resultFormat(ResultFormatType.JSON)
-              .result(singleShotJson.toString())
-              .include(SINGLE_SHOT);
+      ChainedOptionsBuilder single = new OptionsBuilder()
+          .forks(mode.forks)
+          .warmupIterations(mode.singleShotWarmups)
+          .measurementIterations(mode.singleShots)
+          .addProfiler(GCProfiler.class)
+          .addProfiler(CpuTimeProfiler.class)
+          .resultFormat(ResultFormatType.JSON)
+          .result(singleShotJson.toString())
+          .include(SINGLE_SHOT);
       results.addAll(new Runner(single.build()).run());
     }
     Duration elapsed = Duration.between(start, Instant.now());
     Environment after = Environment.capture();
 
-    String command =
-        System.getProperty("themis4j.bench.command", "Suite " + String.join(" ", args));
+    String command = System.getProperty("themis4j.bench.command", "Suite " + String.join(" ", args));
     String report = report(results, mode, command, before, after, elapsed, json);
     Path md = out.resolve(base + ".md");
     try {
@@ -212,9 +196,7 @@ public final class Suite {
       s.println("error: " + error);
     }
     s.println("usage: Suite [--short | --full | --smoke] [--out DIR] [REGEX...]");
-    s.println(
-        "  --short  1 fork, 3x0.5s warm-up, 3x0.5s measurement (default; under 10 minutes on 2"
-            + " cores)");
+    s.println("  --short  1 fork, 3x0.5s warm-up, 3x0.5s measurement (default; under 10 minutes on 2 cores)");
     s.println("  --full   2 forks, 5x2s warm-up, 5x2s measurement");
     s.println("  --smoke  1 fork, 1x100ms each: checks that the benchmarks run, measures nothing");
     s.println("  REGEX    only the benchmarks whose name matches (e.g. SecureCell.*seal)");
@@ -241,9 +223,7 @@ public final class Suite {
       this.className = name.substring(0, dot);
       this.method = name.substring(dot + 1);
       this.params =
-          p.getParamsKeys().stream()
-              .map(k -> k + "=" + p.getParam(k))
-              .collect(Collectors.joining(" "));
+          p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(" "));
       Result<?> primary = r.getPrimaryResult();
       this.score = primary.getScore();
       this.error = primary.getScoreError();
@@ -271,75 +251,37 @@ public final class Suite {
   }
 
   static String report(
-      Collection<RunResult> results,
-      Mode mode,
-      String command,
-      Environment before,
-      Environment after,
-      Duration elapsed,
-      Path json) {
+      Collection<RunResult> results, Mode mode, String command, Environment before, Environment after,
+      Duration elapsed, Path json) {
     Map<String, Row> rows = new LinkedHashMap<>();
     for (RunResult r : results) {
       Row row = new Row(r);
       rows.put(row.key(), row);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("## Run of ")
-        .append(DateTimeFormatter.ISO_INSTANT.format(before.time))
-        .append('\n')
-        .append('\n');
+    sb.append("## Run of ").append(DateTimeFormatter.ISO_INSTANT.format(before.time)).append('\n').append('\n');
     sb.append("| | |\n|---|---|\n");
     sb.append("| command | `").append(command).append("` |\n");
-    sb.append("| mode | ")
-        .append(mode.name().toLowerCase(Locale.ROOT))
-        .append(": ")
-        .append(mode.forks)
-        .append(" fork(s), ")
-        .append(mode.warmups)
-        .append(" x ")
-        .append(mode.warmupTime)
-        .append(" warm-up, ")
-        .append(mode.iterations)
-        .append(" x ")
-        .append(mode.iterationTime)
+    sb.append("| mode | ").append(mode.name().toLowerCase(Locale.ROOT)).append(": ").append(mode.forks)
+        .append(" fork(s), ").append(mode.warmups).append(" x ").append(mode.warmupTime).append(" warm-up, ")
+        .append(mode.iterations).append(" x ").append(mode.iterationTime)
         .append(" measurement; single-shot benchmarks ")
-        .append(mode.singleShotWarmups)
-        .append(" + ")
-        .append(mode.singleShots)
+        .append(mode.singleShotWarmups).append(" + ").append(mode.singleShots)
         .append(" shots; GC and CPU-time profilers |\n");
     sb.append("| JVM | ").append(before.jvm).append(" |\n");
-    sb.append("| machine | ")
-        .append(before.cpu)
-        .append(", ")
-        .append(before.cores)
-        .append(" cores, ")
-        .append(before.os)
+    sb.append("| machine | ").append(before.cpu).append(", ").append(before.cores).append(" cores, ")
+        .append(before.os).append(" |\n");
+    sb.append("| load average (1/5/15 min) | before ").append(before.load).append("; after ").append(after.load)
         .append(" |\n");
-    sb.append("| load average (1/5/15 min) | before ")
-        .append(before.load)
-        .append("; after ")
-        .append(after.load)
-        .append(" |\n");
-    sb.append("| duration | ")
-        .append(elapsed.toMinutes())
-        .append(" min ")
-        .append(elapsed.toSecondsPart())
+    sb.append("| duration | ").append(elapsed.toMinutes()).append(" min ").append(elapsed.toSecondsPart())
         .append(" s |\n");
-    sb.append("| raw results | `")
-        .append(json)
-        .append("` (and `-single-shot.json` beside it) |\n\n");
+    sb.append("| raw results | `").append(json).append("` (and `-single-shot.json` beside it) |\n\n");
 
     sb.append("### themis4j against its raw primitive\n\n");
     sb.append("Cost ratio = themis4j time / raw time (1.00 = as fast as the raw primitive); ")
-        .append(
-            "throughput = raw time / themis4j time; CPU ratio = the same ratio of the CPU time the"
-                + " ")
-        .append(
-            "benchmark thread used per operation (robust when other processes share the"
-                + " cores).\n\n");
-    sb.append(
-            "| benchmark | params | themis4j | raw primitive | raw | cost ratio | throughput | CPU"
-                + " ratio | ")
+        .append("throughput = raw time / themis4j time; CPU ratio = the same ratio of the CPU time the ")
+        .append("benchmark thread used per operation (robust when other processes share the cores).\n\n");
+    sb.append("| benchmark | params | themis4j | raw primitive | raw | cost ratio | throughput | CPU ratio | ")
         .append("alloc themis4j | alloc raw |\n");
     sb.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row row : rows.values()) {
@@ -348,32 +290,18 @@ public final class Suite {
         continue;
       }
       Row raw = rows.get(row.className + "." + baseline + "|" + row.params);
-      sb.append("| ")
-          .append(row.simpleClass())
-          .append('.')
-          .append(row.method)
+      sb.append("| ").append(row.simpleClass()).append('.').append(row.method)
+          .append(" | ").append(row.params)
+          .append(" | ").append(score(row))
+          .append(" | ").append(baseline)
+          .append(" | ").append(raw == null ? "not run" : score(raw))
+          .append(" | ").append(raw == null ? "" : String.format(Locale.ROOT, "%.2f", row.score / raw.score))
           .append(" | ")
-          .append(row.params)
-          .append(" | ")
-          .append(score(row))
-          .append(" | ")
-          .append(baseline)
-          .append(" | ")
-          .append(raw == null ? "not run" : score(raw))
-          .append(" | ")
-          .append(raw == null ? "" : String.format(Locale.ROOT, "%.2f", row.score / raw.score))
-          .append(" | ")
-          .append(
-              raw == null ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * raw.score / row.score))
-          .append(" | ")
-          .append(
-              raw == null || Double.isNaN(row.cpu) || Double.isNaN(raw.cpu)
-                  ? ""
-                  : String.format(Locale.ROOT, "%.2f", row.cpu / raw.cpu))
-          .append(" | ")
-          .append(bytes(row.allocBytes))
-          .append(" | ")
-          .append(raw == null ? "" : bytes(raw.allocBytes))
+          .append(raw == null ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * raw.score / row.score))
+          .append(" | ").append(raw == null || Double.isNaN(row.cpu) || Double.isNaN(raw.cpu)
+              ? "" : String.format(Locale.ROOT, "%.2f", row.cpu / raw.cpu))
+          .append(" | ").append(bytes(row.allocBytes))
+          .append(" | ").append(raw == null ? "" : bytes(raw.allocBytes))
           .append(" |\n");
     }
 
@@ -381,22 +309,13 @@ public final class Suite {
     sb.append("| benchmark | params | score | error (99.9 %) | unit | CPU time/op | alloc/op |\n");
     sb.append("|---|---|---:|---:|---|---:|---:|\n");
     for (Row row : rows.values()) {
-      sb.append("| ")
-          .append(row.simpleClass())
-          .append('.')
-          .append(row.method)
-          .append(" | ")
-          .append(row.params)
-          .append(" | ")
-          .append(number(row.score))
-          .append(" | ")
-          .append(Double.isNaN(row.error) ? "" : number(row.error))
-          .append(" | ")
-          .append(row.unit)
-          .append(" | ")
-          .append(number(row.cpu))
-          .append(" | ")
-          .append(bytes(row.allocBytes))
+      sb.append("| ").append(row.simpleClass()).append('.').append(row.method)
+          .append(" | ").append(row.params)
+          .append(" | ").append(number(row.score))
+          .append(" | ").append(Double.isNaN(row.error) ? "" : number(row.error))
+          .append(" | ").append(row.unit)
+          .append(" | ").append(number(row.cpu))
+          .append(" | ").append(bytes(row.allocBytes))
           .append(" |\n");
     }
     return sb.toString();
@@ -465,19 +384,10 @@ public final class Suite {
     }
 
     static Environment capture() {
-      String jvm =
-          System.getProperty("java.vm.name")
-              + " "
-              + System.getProperty("java.runtime.version")
-              + " ("
-              + System.getProperty("java.vm.vendor")
-              + ")";
-      String os =
-          System.getProperty("os.name")
-              + " "
-              + System.getProperty("os.version")
-              + " "
-              + System.getProperty("os.arch");
+      String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+          + " (" + System.getProperty("java.vm.vendor") + ")";
+      String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+          + System.getProperty("os.arch");
       String cpu = "unknown CPU";
       String load = "unknown";
       try {
@@ -492,8 +402,7 @@ public final class Suite {
       } catch (IOException | RuntimeException e) {
         // Not Linux: leave the fields unknown.
       }
-      return new Environment(
-          Instant.now(), jvm, os, cpu, Runtime.getRuntime().availableProcessors(), load);
+      return new Environment(Instant.now(), jvm, os, cpu, Runtime.getRuntime().availableProcessors(), load);
     }
   }
 }
