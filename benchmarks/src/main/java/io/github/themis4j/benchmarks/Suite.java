@@ -143,7 +143,9 @@ public final class Suite {
         .addProfiler(CpuTimeProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString())
-        .exclude(SINGLE_SHOT);
+        .exclude(SINGLE_SHOT)
+        // needs the PostgreSQL server and minutes per trial: run it on its own (BENCHMARKS.md)
+        .exclude("RotationPostgresBenchmark");
     for (String include : includes) {
       options.include(include);
     }
