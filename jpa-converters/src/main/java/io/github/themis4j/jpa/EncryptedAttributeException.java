@@ -51,9 +51,12 @@ public class EncryptedAttributeException extends ThemisException {
 
   /**
    * Why: one of the {@link EncryptionObserver} reason tokens ({@code unknown-key}, {@code
-   * authentication}, {@code malformed}, {@code encode}), or {@code plaintext-parameter} (a
-   * plaintext bound to an encrypted column by a query or bulk update) or {@code unsupported} (an
-   * operation this integration cannot support, such as loading in a StatelessSession).
+   * authentication}, {@code malformed}, {@code encode}), or {@code refused-query} (an HQL or
+   * Criteria statement that would write plaintext into an encrypted column, copy ciphertext between
+   * rows or columns, or compare, order, group or project an encrypted attribute), {@code
+   * plaintext-parameter} (a plaintext reaching an encrypted column's JDBC binding by any other
+   * path) or {@code unsupported} (an operation this integration cannot support, such as loading in
+   * a StatelessSession).
    */
   public String reason() {
     return reason;

@@ -58,12 +58,26 @@ class BlindIndexConfigTest {
   }
 
   @Test
-  void withoutTheTranslatorTheFactoryDoesNotStart() {
+  void anotherTranslatorConfiguredByTheApplicationIsRefused() {
     assertThatThrownBy(
-            () -> JpaFixture.builder(IndexedPatient.class).keys(BlindIndexQueryTest.keys()).build())
+            () ->
+                JpaFixture.builder(IndexedPatient.class)
+                    .keys(BlindIndexQueryTest.keys())
+                    .set(TRANSLATOR, org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory.class.getName())
+                    .build())
         .isInstanceOf(EncryptionMappingException.class)
+        .hasMessageContaining("IndexedPatient.emailIndex")
         .hasMessageContaining("hibernate.query.sqm.translator")
         .hasMessageContaining(BlindIndexSqmTranslatorFactory.class.getName());
+  }
+
+  @Test
+  void noSettingIsNeeded() {
+    try (JpaFixture f =
+        JpaFixture.builder(IndexedPatient.class).keys(BlindIndexQueryTest.keys()).build()) {
+      f.inTransaction(s -> s.persist(new IndexedPatient("a", "a@x.org", "1")));
+      assertThat(find(f, "A@x.org")).containsExactly("a");
+    }
   }
 
   @Test

@@ -154,6 +154,58 @@ class NamingAndInheritanceTest {
     }
   }
 
+  /**
+   * Bulk statements on entities spread over several tables run through Hibernate's multi-table
+   * mutation strategies rather than the plain translator: the query guard must stop them too.
+   */
+  @Test
+  void bulkWritesOfEncryptedAttributesAreRefusedUnderEveryInheritanceStrategy() {
+    try (JpaFixture jpa = JpaFixture.of(TestKeys.standard(), ENTITIES)) {
+      persistAll(jpa);
+      String[][] statements = {
+        {"update SingleLeaf e set e.leafSecret = 'PLAIN1'", "leafSecret"},
+        {"update JoinedLeaf e set e.leafSecret = 'PLAIN2'", "leafSecret"},
+        {"update JoinedLeaf e set e.rootSecret = e.leafSecret", "rootSecret"},
+        {"update JoinedLeaf e set e.createdBy = 'PLAIN3'", "createdBy"},
+        {"update UnionLeaf e set e.rootSecret = 'PLAIN4'", "rootSecret"},
+        {"update UnionRoot e set e.createdBy = 'PLAIN5'", "createdBy"},
+        {"delete from JoinedLeaf e where e.leafSecret = 'joined-leaf'", "leafSecret"},
+        {"delete from JoinedRoot e where e.rootSecret = 'joined-root'", "rootSecret"},
+        {
+          "insert into JoinedLeaf (id, createdBy, rootSecret, leafSecret)"
+              + " values (9, 'PLAIN6', null, null)",
+          "createdBy"
+        },
+      };
+      for (String[] st : statements) {
+        EncryptedAttributeException e =
+            Failures.attributeFailure(
+                () -> jpa.inTransaction(s -> s.createMutationQuery(st[0]).executeUpdate()));
+        assertThat(e.reason()).as(st[0]).isEqualTo("refused-query");
+        assertThat(e.attribute()).as(st[0]).isEqualTo(st[1]);
+        assertThat(e.getMessage()).as(st[0]).doesNotContain("PLAIN");
+      }
+      assertThat(read(jpa, "SingleRoot", "leafSecret", 2L, "singleroot")).isEqualTo("single-leaf");
+      assertThat(read(jpa, "JoinedLeaf", "leafSecret", 3L, "joinedleaf")).isEqualTo("joined-leaf");
+      assertThat(read(jpa, "JoinedRoot", "rootSecret", 3L, "joinedroot")).isEqualTo("joined-root");
+      assertThat(read(jpa, "JoinedRoot", "createdBy", 3L, "joinedroot"))
+          .isEqualTo("joined-created");
+      assertThat(read(jpa, "UnionLeaf", "rootSecret", 4L, "unionleaf")).isEqualTo("union-root");
+      assertThat(read(jpa, "UnionLeaf", "createdBy", 4L, "unionleaf")).isEqualTo("union-created");
+      assertThat(jpa.count("JoinedLeaf")).isEqualTo(1);
+      // plain bulk writes still run on every strategy
+      int n =
+          jpa.fromTransaction(
+              s ->
+                  s.createMutationQuery(
+                          "update JoinedLeaf e set e.leafSecret = null where e.id = 3")
+                      .executeUpdate());
+      assertThat(n).isEqualTo(1);
+      assertThat(jpa.fromTransaction(s -> s.find(JoinedLeaf.class, 3L)).rootSecret)
+          .isEqualTo("joined-root");
+    }
+  }
+
   @Test
   void springBootsNamingStrategyGivesSnakeCaseNames() {
     try (JpaFixture jpa =

@@ -205,10 +205,21 @@ final class BlindIndexScanner {
     }
   }
 
-  /** Refuses to start when a blind index exists but queries would not be translated through it. */
+  /**
+   * Refuses to start when a blind index exists but queries would not be translated through it: the
+   * query guard delegates to the translator configured by the application, if any, which must then
+   * be {@link BlindIndexSqmTranslatorFactory}.
+   */
   static void checkTranslator(Map<String, IndexedEntity> entities, SessionFactoryImplementor f) {
-    Object translator = f.getSessionFactoryOptions().getCustomSqmTranslatorFactory();
-    if (entities.isEmpty() || translator instanceof BlindIndexSqmTranslatorFactory) {
+    Object wrapped =
+        f.getServiceRegistry()
+            .requireService(org.hibernate.engine.config.spi.ConfigurationService.class)
+            .getSettings()
+            .get(io.github.themis4j.jpa.hibernate.query.GuardedSqmTranslatorFactory.WRAPPED);
+    if (entities.isEmpty()
+        || wrapped == null
+        || wrapped.toString().trim().equals(BlindIndexSqmTranslatorFactory.class.getName())
+        || wrapped instanceof BlindIndexSqmTranslatorFactory) {
       return;
     }
     IndexedEntity first = entities.values().iterator().next();
@@ -216,11 +227,12 @@ final class BlindIndexScanner {
         "blind index "
             + first.bindings.get(0).index.where()
             + " needs themis4j's query translator, which serves equality queries on encrypted"
-            + " attributes through their indexes: set the Hibernate setting"
-            + " 'hibernate.query.sqm.translator' to '"
+            + " attributes through their indexes, but the Hibernate setting"
+            + " 'hibernate.query.sqm.translator' names another one ("
+            + (wrapped instanceof String ? wrapped : wrapped.getClass().getName())
+            + "): remove the setting, or set it to '"
             + BlindIndexSqmTranslatorFactory.class.getName()
-            + "'"
-            + (translator == null ? "" : " (it is " + translator.getClass().getName() + ")"));
+            + "'");
   }
 
   static void resolve(Map<String, IndexedEntity> entities, SessionFactoryImplementor factory) {

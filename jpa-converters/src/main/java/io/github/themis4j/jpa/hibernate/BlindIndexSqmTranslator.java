@@ -19,8 +19,6 @@ import org.hibernate.query.sqm.sql.internal.StandardSqmTranslator;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
-import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
-import org.hibernate.query.sqm.tree.select.SqmSortSpecification;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.ast.tree.expression.ColumnReference;
@@ -29,9 +27,7 @@ import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.expression.Literal;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
-import org.hibernate.sql.ast.tree.predicate.LikePredicate;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
-import org.hibernate.sql.ast.tree.select.SortSpecification;
 import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.type.CustomType;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -39,15 +35,13 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 /**
  * Translates queries as Hibernate does, except comparisons of {@code @Encrypted} attributes:
  *
- * <ul>
- *   <li>{@code attr = v}, {@code attr <> v}, {@code attr in (...)}, {@code attr not in (...)}
- *       with parameters or literals become {@code index_column in (lookup values)} (negated for
- *       {@code <>}): the plaintext arguments are hashed at every execution by {@link
- *       IndexLookupParameter}, so Spring Data finders, JPQL and Criteria work unchanged;
- *   <li>the same comparisons on an attribute without a blind index, any other comparison ({@code
- *       <}, {@code like}), and ordering by an encrypted attribute are refused with a {@link
- *       BlindIndexException} naming the attribute and what to configure.
- * </ul>
+ * {@code attr = v}, {@code attr <> v}, {@code attr in (...)}, {@code attr not in (...)} with
+ * parameters or literals become {@code index_column in (lookup values)} (negated for {@code <>}):
+ * the plaintext arguments are hashed at every execution by {@link IndexLookupParameter}, so Spring
+ * Data finders, JPQL and Criteria work unchanged. Which comparisons reach this translator is
+ * decided by the query guard ({@link BlindIndexQueryGuard}); everything else it refuses before
+ * translation. The delegate of {@link
+ * io.github.themis4j.jpa.hibernate.query.GuardedSqmTranslatorFactory} by default.
  */
 final class BlindIndexSqmTranslator<T extends Statement> extends StandardSqmTranslator<T> {
   private final BlindIndexes indexes;
@@ -153,7 +147,9 @@ final class BlindIndexSqmTranslator<T extends Statement> extends StandardSqmTran
               + "': a blind index serves only equality (=, <>, in); order comparisons on"
               + " encrypted values cannot be computed by the database");
     }
-    requireIndex(t);
+    if (t.index == null) {
+      return sql; // refused by the query guard before translation; never reached
+    }
     Expression value = left != null ? sql.getRightHandExpression() : sql.getLeftHandExpression();
     InListPredicate in = lookup(t, List.of(value), op == ComparisonOperator.NOT_EQUAL, sql);
     return new IndexLookupPredicate(in, op);
@@ -170,56 +166,10 @@ final class BlindIndexSqmTranslator<T extends Statement> extends StandardSqmTran
     if (t == null) {
       return sql;
     }
-    requireIndex(t);
-    return lookup(t, in.getListExpressions(), in.isNegated(), sql);
-  }
-
-  @Override
-  public LikePredicate visitLikePredicate(SqmLikePredicate predicate) {
-    LikePredicate sql = super.visitLikePredicate(predicate);
-    Target t = encrypted(sql.getMatchExpression());
-    if (t != null) {
-      throw refuse(
-          t,
-          "applies 'like' to encrypted attribute "
-              + t.where
-              + ": encrypted values cannot be searched by pattern (a blind index serves only"
-              + " equality); use an equality on a normalized blind index (for example"
-              + " normalize = \"last-4\" or \"digits\") instead");
-    }
-    return sql;
-  }
-
-  @Override
-  public SortSpecification visitSortSpecification(SqmSortSpecification sortSpecification) {
-    SortSpecification sql = super.visitSortSpecification(sortSpecification);
-    Target t = encrypted(sql.getSortExpression());
-    if (t != null) {
-      throw refuse(
-          t,
-          "orders by encrypted attribute "
-              + t.where
-              + ": the database holds only randomized ciphertext; sort the loaded entities in"
-              + " the application instead");
-    }
-    return sql;
-  }
-
-  private void requireIndex(Target t) {
     if (t.index == null) {
-      throw refuse(
-          t,
-          "compares encrypted attribute "
-              + t.where
-              + " in a query, but it has no blind index: add a String attribute annotated"
-              + " @BlindIndex(of = \""
-              + t.attribute
-              + "\") to "
-              + t.where.substring(0, t.where.lastIndexOf('.'))
-              + " and its column (keys from the index key ring, '"
-              + io.github.themis4j.jpa.index.BlindIndex.DEFAULT_KEY_RING
-              + "' by default)");
+      return sql;
     }
+    return lookup(t, in.getListExpressions(), in.isNegated(), sql);
   }
 
   private InListPredicate lookup(

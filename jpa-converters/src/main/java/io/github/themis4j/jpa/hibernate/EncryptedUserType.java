@@ -52,6 +52,16 @@ public final class EncryptedUserType implements UserType<Object>, ParameterizedT
     return spec;
   }
 
+  /** The JPA name of the entity declaring the attribute (for query checks and messages). */
+  public String entityName() {
+    return spec.owner;
+  }
+
+  /** The attribute name (for query checks and messages). */
+  public String attributeName() {
+    return spec.attribute;
+  }
+
   @Override
   public int getSqlType() {
     return spec.format == ColumnFormat.BINARY ? Types.VARBINARY : Types.VARCHAR;

@@ -9,6 +9,7 @@ import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.jpa.EncryptionMappingException;
 import io.github.themis4j.jpa.EncryptionObserver;
 import io.github.themis4j.jpa.ThemisJpaSettings;
+import io.github.themis4j.jpa.hibernate.query.QueryGuardContributor;
 import io.github.themis4j.keyring.KeyRing;
 import io.github.themis4j.keyring.KeyRingProvider;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.cfg.QuerySettings;
 import org.hibernate.engine.OptimisticLockStyle;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -133,6 +135,7 @@ public final class ThemisJpaIntegrator implements Integrator {
           public void sessionFactoryCreated(SessionFactory created) {
             resolve(entities, (SessionFactoryImplementor) created);
             BlindIndexScanner.resolve(indexed, (SessionFactoryImplementor) created);
+            requireQueryGuard(entities, (SessionFactoryImplementor) created);
           }
         });
   }
@@ -471,6 +474,20 @@ public final class ThemisJpaIntegrator implements Integrator {
               ex);
         }
       }
+    }
+  }
+
+  private static void requireQueryGuard(
+      Map<String, EncryptedEntity> entities, SessionFactoryImplementor factory) {
+    if (!QueryGuardContributor.isGuarded(factory.getQueryEngine().getSqmTranslatorFactory())) {
+      throw new EncryptionMappingException(
+          "entities have @Encrypted attributes ("
+              + names(entities)
+              + ") but the themis4j query guard is not installed, so bulk queries could write"
+              + " plaintext into their columns; the setting '"
+              + QuerySettings.SEMANTIC_QUERY_TRANSLATOR
+              + "' must stay as io.github.themis4j.jpa.hibernate.query.QueryGuardContributor sets"
+              + " it (it wraps a translator configured there)");
     }
   }
 
