@@ -63,6 +63,11 @@ public final class BlindIndexes {
     return Collections.unmodifiableList(out);
   }
 
+  /** The Hibernate entity names that have blind indexes. */
+  public java.util.Set<String> entityNames() {
+    return byEntity.keySet();
+  }
+
   /** The blind indexes of one entity (Hibernate entity name), possibly empty. */
   public List<BlindIndexDefinition> ofEntity(String entityName) {
     return byEntity.getOrDefault(entityName, List.of());
