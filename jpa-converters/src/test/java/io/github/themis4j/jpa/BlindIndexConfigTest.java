@@ -34,7 +34,7 @@ class BlindIndexConfigTest {
         .isInstanceOf(EncryptionMappingException.class)
         .hasMessageContaining("IndexedPatient.emailIndex")
         .hasMessageContaining("key ring 'blind-index' is not configured")
-        .hasMessageContaining("themis4j.blind-index.key-rings.blind-index");
+        .hasMessageContaining("themis4j.key-rings.blind-index");
   }
 
   @Test

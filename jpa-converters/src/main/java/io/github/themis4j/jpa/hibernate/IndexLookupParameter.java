@@ -62,8 +62,8 @@ final class IndexLookupParameter extends AbstractJdbcParameter {
               + index.entityName()
               + ".class, \""
               + index.sources().get(0)
-              + "\", value) or a Spring Data finder (find...By"
-              + "), which filter the candidates, or an exact index (bits = 256)");
+              + "\", value), which filters the candidates after decryption (in a Spring Data"
+              + " repository, as a default method), or use an exact index (bits = 256)");
     }
     Object plain = argument.apply(bindings);
     List<String> values = plain == null ? List.of() : indexes.lookupValues(index, plain);

@@ -127,7 +127,7 @@ public final class BlindIndexes {
             + ": key ring '"
             + d.keyRing()
             + "' is not configured; add a key ring of that name to the key ring provider (with the"
-            + " Spring starter: themis4j.blind-index.key-rings."
+            + " Spring starter: themis4j.key-rings."
             + d.keyRing()
             + ".*), separate from the rings that encrypt attributes",
         cause);
