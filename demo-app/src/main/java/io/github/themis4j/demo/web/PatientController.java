@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,6 +31,14 @@ class PatientController {
   @GetMapping
   List<PatientView> list() {
     return patients.list();
+  }
+
+  /** By e-mail or insurance number, through their blind indexes: {@code ?email=...}. */
+  @GetMapping("/search")
+  List<PatientView> search(
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String insuranceNumber) {
+    return patients.search(email, insuranceNumber);
   }
 
   @GetMapping("/{id}")
