@@ -254,7 +254,11 @@ public final class EncryptedValueCodec {
       }
       int version = b[0] & 0xff;
       if (version != FORMAT_VERSION) {
-        throw new MalformedDataException(what + " has unknown format version " + version);
+        throw new MalformedDataException(
+            what
+                + " is not a themis4j value (format version "
+                + version
+                + "): written by bulk or native SQL?");
       }
       int kind = b[1] & 0xff;
       if (kind != KIND_VALUE && kind != KIND_EMPTY) {

@@ -383,4 +383,71 @@ class MappingValidationTest {
       assertThat(EncryptedAttributes.of(jpa.sessionFactory)).isEmpty();
     }
   }
+
+  // ---- issue 13, finding 3: columns left out of inserts or updates -----------------------------
+
+  @Entity(name = "FrozenSeal")
+  @Table(name = "jpa_v_frozen_seal")
+  public static class FrozenSeal {
+    @Id Long id;
+
+    @Encrypted
+    @Column(length = 200, updatable = false)
+    String secret;
+  }
+
+  @Entity(name = "HiddenImprint")
+  @Table(name = "jpa_v_hidden_imprint")
+  public static class HiddenImprint {
+    @Id Long id;
+
+    @Encrypted(mode = CellMode.CONTEXT_IMPRINT, keyId = "k1")
+    @Column(length = 200, insertable = false)
+    String secret;
+  }
+
+  @Entity(name = "FrozenToken")
+  @Table(name = "jpa_v_frozen_token")
+  public static class FrozenToken {
+    @Id Long id;
+
+    @Column(length = 100)
+    String name;
+
+    @Encrypted(mode = CellMode.TOKEN_PROTECT, tokenAttribute = "token")
+    @Column(length = 200, updatable = false)
+    String secret;
+
+    @Column(length = 200)
+    byte[] token;
+  }
+
+  @Entity(name = "FrozenTokenColumn")
+  @Table(name = "jpa_v_frozen_token_column")
+  public static class FrozenTokenColumn {
+    @Id Long id;
+
+    @Encrypted(mode = CellMode.TOKEN_PROTECT, tokenAttribute = "token")
+    @Column(length = 200)
+    String secret;
+
+    @Column(length = 200, insertable = false)
+    byte[] token;
+  }
+
+  @Test
+  void encryptedColumnsLeftOutOfInsertsOrUpdatesAreRejectedInEveryMode() {
+    for (Class<?> entity :
+        new Class<?>[] {FrozenSeal.class, HiddenImprint.class, FrozenToken.class}) {
+      EncryptionMappingException e = rejected(entity);
+      assertThat(e.getMessage())
+          .as(entity.getSimpleName())
+          .contains("@Encrypted on " + entity.getSimpleName() + ".secret")
+          .contains("insertable and updatable")
+          .contains("updatable = false");
+    }
+    assertThat(rejected(FrozenTokenColumn.class).getMessage())
+        .contains("FrozenTokenColumn.secret")
+        .contains("token attribute 'token' must be insertable and updatable");
+  }
 }

@@ -152,10 +152,20 @@ public final class EncryptedUserType implements UserType<Object>, ParameterizedT
     }
   }
 
+  /**
+   * Copies a mutable value (a {@code byte[]}, the only mutable supported type), also inside a
+   * pending write: Hibernate snapshots the state array after an update while the slot still holds
+   * the {@link PendingWrite}, and the snapshot must not share the entity's array (or an in-place
+   * change of it after the flush would go unnoticed).
+   */
   @Override
   public Object deepCopy(Object value) {
     if (value instanceof byte[]) {
       return ((byte[]) value).clone();
+    }
+    if (value instanceof PendingWrite) {
+      PendingWrite w = (PendingWrite) value;
+      return w.plaintext instanceof byte[] ? w.withPlaintext(deepCopy(w.plaintext)) : w;
     }
     return value;
   }

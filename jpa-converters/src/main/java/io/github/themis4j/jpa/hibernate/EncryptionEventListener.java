@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
@@ -82,13 +83,23 @@ public final class EncryptionEventListener
 
   @Override
   public boolean onPreInsert(PreInsertEvent event) {
-    encrypt(event.getPersister(), event.getEntity(), event.getId(), event.getState());
+    encrypt(
+        event.getSession(),
+        event.getPersister(),
+        event.getEntity(),
+        event.getId(),
+        event.getState());
     return false;
   }
 
   @Override
   public boolean onPreUpdate(PreUpdateEvent event) {
-    encrypt(event.getPersister(), event.getEntity(), event.getId(), event.getState());
+    encrypt(
+        event.getSession(),
+        event.getPersister(),
+        event.getEntity(),
+        event.getId(),
+        event.getState());
     return false;
   }
 
@@ -111,7 +122,7 @@ public final class EncryptionEventListener
               + "); use insert() or update(), or a regular Session",
           null);
     }
-    encrypt(persister, event.getEntity(), event.getId(), event.getState());
+    encrypt(event.getSession(), persister, event.getEntity(), event.getId(), event.getState());
     return false;
   }
 
@@ -135,11 +146,17 @@ public final class EncryptionEventListener
     return false;
   }
 
-  private void encrypt(EntityPersister persister, Object entity, Object id, Object[] state) {
+  private void encrypt(
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      Object entity,
+      Object id,
+      Object[] state) {
     EncryptedEntity e = entities.get(persister.getEntityName());
     if (e == null || state == null) {
       return;
     }
+    RollbackRestorer.record(session, persister, entity, state, e);
     for (EncryptedEntity.Binding b : e.bindings) {
       EncryptedAttribute a = b.attribute;
       Object value = state[b.index];
@@ -204,7 +221,8 @@ public final class EncryptionEventListener
     }
     for (EncryptedEntity.Binding b : e.bindings) {
       if (state[b.index] instanceof PendingWrite) {
-        state[b.index] = ((PendingWrite) state[b.index]).plaintext;
+        // the state becomes Hibernate's snapshot: it must not share a mutable value with the entity
+        state[b.index] = ((PendingWrite) state[b.index]).restoredPlaintext();
       }
     }
   }

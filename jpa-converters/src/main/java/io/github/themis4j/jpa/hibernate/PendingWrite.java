@@ -14,6 +14,16 @@ final class PendingWrite {
     this.column = column;
   }
 
+  /** The same write carrying {@code copy}, a copy of the plaintext. */
+  PendingWrite withPlaintext(Object copy) {
+    return new PendingWrite(copy, column);
+  }
+
+  /** The plaintext to put back into the state array: a copy if it is mutable. */
+  Object restoredPlaintext() {
+    return plaintext instanceof byte[] ? ((byte[]) plaintext).clone() : plaintext;
+  }
+
   @Override
   public String toString() {
     return "[encrypted value pending write]";

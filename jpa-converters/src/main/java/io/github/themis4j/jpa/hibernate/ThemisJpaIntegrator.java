@@ -258,6 +258,15 @@ public final class ThemisJpaIntegrator implements Integrator {
               + ": a natural id is looked up by value, which randomized "
               + "encryption makes impossible; remove @NaturalId or @Encrypted");
     }
+    if (!p.isInsertable() || !p.isUpdatable()) {
+      throw new EncryptionMappingException(
+          "@Encrypted on "
+              + where
+              + ": the column must be insertable and updatable (remove insertable = false /"
+              + " updatable = false): the value is encrypted again on every write of the row, and"
+              + " a column left out of the insert or update would keep a ciphertext that no longer"
+              + " matches the row (or its token), so the row could not be loaded");
+    }
     if (p.isLazy()) {
       throw new EncryptionMappingException(
           "@Encrypted on "
@@ -336,7 +345,8 @@ public final class ThemisJpaIntegrator implements Integrator {
               + where
               + ": token attribute '"
               + spec.tokenAttribute
-              + "' must be insertable and updatable");
+              + "' must be insertable and updatable (remove insertable = false / updatable ="
+              + " false): the token is written again with the value on every write of the row");
     }
     return columnName(token.getValue());
   }
