@@ -1,6 +1,7 @@
 package io.github.themis4j.demo.patient;
 
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface PatientRepository extends JpaRepository<Patient, Long> {
   List<Patient> findAllByOrderByIdAsc();
+
+  List<Patient> findAllByOrderByIdAsc(Pageable page);
 
   /** By e-mail: served by the blind index {@code email_bidx}, with a plaintext argument. */
   List<Patient> findByEmail(String email);
