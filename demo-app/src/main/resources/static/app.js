@@ -62,6 +62,10 @@ function storedCell(field) {
     td.append(el('div', { class: 'muted' }, field.token.column + ' (' + field.token.bytes + ' bytes):'),
       hexView(field.token.hex, true));
   }
+  if (field.index) {
+    td.append(el('div', { class: 'muted' }, 'blind index ' + field.index.column + ' (key id : HMAC-SHA-256, base64url):'),
+      el('span', { class: 'hex bidx' }, field.index.text));
+  }
   return td;
 }
 
@@ -95,6 +99,21 @@ function patientCard(p) {
       el('tbody', {}, p.fields.map(fieldRow))));
 }
 
+async function searchPatients(e) {
+  e.preventDefault();
+  const form = new FormData(e.target);
+  const kind = form.get('kind');
+  const value = String(form.get('value') || '');
+  const out = $('#patient-search-result');
+  try {
+    const found = await api('GET', 'api/patients/search?' + kind + '=' + encodeURIComponent(value));
+    out.replaceChildren(...(found.length ? found.map(patientCard)
+      : [el('p', { class: 'muted' }, 'No patient with this ' + (kind === 'email' ? 'e-mail' : 'insurance number') + '.')]));
+  } catch (err) {
+    showError(out, err);
+  }
+}
+
 async function loadPatients() {
   const list = $('#patient-list');
   try {
@@ -124,6 +143,8 @@ async function deletePatient(id) {
   }
   loadPatients();
 }
+
+$('#patient-search').addEventListener('submit', searchPatients);
 
 $('#patient-form').addEventListener('submit', async (e) => {
   e.preventDefault();

@@ -36,7 +36,8 @@ import org.hibernate.annotations.AttributeBinderType;
  *
  * <p>Encryption is randomized (Seal, Token Protect): the same plaintext gives a different column
  * value each time, so encrypted attributes cannot be compared in queries ({@code where email =
- * :email}); binding a plaintext parameter to an encrypted column is refused. Bulk JPQL/SQL updates
+ * :email}) unless they have a {@link io.github.themis4j.jpa.index.BlindIndex}, which serves
+ * equality; binding a plaintext parameter to an encrypted column is refused. Bulk JPQL/SQL updates
  * that assign an encrypted column cannot produce one ciphertext per row and are refused too.
  *
  * <h2>Semantics</h2>

@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param keyRing the key ring
  * @param pinnedKeyId the key id fixed in the mapping, or null (the ring's active key at write time)
  * @param tokenColumn the token column (Token Protect), or null
+ * @param indexColumn the column of the attribute's blind index, or null
  */
 public record EncryptedColumn(
     String attribute,
@@ -28,7 +29,8 @@ public record EncryptedColumn(
     ColumnFormat format,
     String keyRing,
     String pinnedKeyId,
-    String tokenColumn) {
+    String tokenColumn,
+    String indexColumn) {
 
   /** The encrypted attributes of {@link Patient}, in declaration order. */
   public static final List<EncryptedColumn> PATIENT = of(Patient.class);
@@ -60,9 +62,21 @@ public record EncryptedColumn(
               e.format(),
               e.keyRing(),
               e.keyId().isEmpty() ? null : e.keyId(),
-              tokenColumn));
+              tokenColumn,
+              indexColumn(entity, f.getName())));
     }
     return List.copyOf(columns);
+  }
+
+  private static String indexColumn(Class<?> entity, String attribute) {
+    for (Field f : entity.getDeclaredFields()) {
+      io.github.themis4j.jpa.index.BlindIndex b =
+          f.getAnnotation(io.github.themis4j.jpa.index.BlindIndex.class);
+      if (b != null && b.of().equals(attribute)) {
+        return columnName(f);
+      }
+    }
+    return null;
   }
 
   private static Field field(Class<?> entity, String name) {

@@ -3,6 +3,8 @@ package io.github.themis4j.demo.patient;
 import io.github.themis4j.jpa.CellMode;
 import io.github.themis4j.jpa.ColumnFormat;
 import io.github.themis4j.jpa.Encrypted;
+import io.github.themis4j.jpa.index.BlindIndex;
+import io.github.themis4j.jpa.index.Normalizers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -47,6 +49,14 @@ public class Patient {
   @Column(name = "email", length = 762)
   private String email;
 
+  /**
+   * Blind index of {@code email} (trimmed, lower-cased): lets {@code findByEmail} work. Written by
+   * the integration, never set by hand.
+   */
+  @BlindIndex(of = "email", normalize = {Normalizers.TRIM, Normalizers.LOWER_CASE})
+  @Column(name = "email_bidx", length = 108)
+  private String emailIndex;
+
   /** The authentication token of {@code email} (envelope with key id, and the Themis token). */
   @Column(name = "email_token", length = 111)
   private byte[] emailToken;
@@ -58,6 +68,11 @@ public class Patient {
   @Encrypted(keyRing = "ids", mode = CellMode.CONTEXT_IMPRINT, keyId = "ids-2026-01")
   @Column(name = "insurance_number", length = 13)
   private String insuranceNumber;
+
+  /** Blind index of {@code insuranceNumber} (the national id): lets it be looked up. */
+  @BlindIndex(of = "insuranceNumber", normalize = Normalizers.TRIM)
+  @Column(name = "insurance_bidx", length = 108)
+  private String insuranceIndex;
 
   /** A date: Seal of its 8-byte encoding. */
   @Encrypted(keyRing = "pii")

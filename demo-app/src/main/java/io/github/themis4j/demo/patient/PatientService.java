@@ -132,6 +132,24 @@ public class PatientService {
     return true;
   }
 
+  /**
+   * Patients with this e-mail address or insurance number (either may be null), found through
+   * their blind indexes.
+   */
+  @Transactional(readOnly = true)
+  public List<PatientView> search(String email, String insuranceNumber) {
+    String e = blankToNull(email);
+    String n = blankToNull(insuranceNumber);
+    if ((e == null) == (n == null)) {
+      throw new BadRequestException("give exactly one of email and insuranceNumber");
+    }
+    List<PatientView> views = new ArrayList<>();
+    for (Patient p : e != null ? patients.findByEmail(e) : patients.findByInsuranceNumber(n)) {
+      views.add(view(p));
+    }
+    return views;
+  }
+
   private Patient find(long id) {
     return patients
         .findById(id)
@@ -268,6 +286,18 @@ public class PatientService {
             : value instanceof String s
                 ? s.getBytes(StandardCharsets.UTF_8).length
                 : 8; // LocalDate: i64
+    PatientView.Stored index = null;
+    if (c.indexColumn() != null) {
+      Object raw = row.get(c.indexColumn());
+      index =
+          raw == null
+              ? null
+              : new PatientView.Stored(
+                  c.indexColumn(),
+                  raw.toString().length(),
+                  HEX.formatHex(raw.toString().getBytes(StandardCharsets.US_ASCII)),
+                  raw.toString());
+    }
     return new PatientView.Field(
         c.attribute(),
         c.column(),
@@ -279,7 +309,8 @@ public class PatientService {
         value == null ? null : value.toString(),
         plainBytes,
         stored,
-        token);
+        token,
+        index);
   }
 
   private static PatientView.Stored stored(String column, Object raw, ColumnFormat format) {

@@ -38,6 +38,8 @@ public record PatientView(long id, String city, Instant createdAt, List<Field> f
    * @param plaintextBytes length of the value's byte encoding, or null
    * @param stored the column as stored, or null for SQL NULL
    * @param token the token column (Token Protect), or null
+   * @param index the blind index column as stored (its text in {@code text}), or null if the
+   *     attribute has no index
    */
   public record Field(
       String attribute,
@@ -50,7 +52,8 @@ public record PatientView(long id, String city, Instant createdAt, List<Field> f
       String value,
       Integer plaintextBytes,
       Stored stored,
-      Stored token) {}
+      Stored token,
+      Stored index) {}
 
   /**
    * Raw column content.

@@ -38,6 +38,14 @@ class PatientController {
         .body(views);
   }
 
+  /** By e-mail or insurance number, through their blind indexes: {@code ?email=...}. */
+  @GetMapping("/search")
+  List<PatientView> search(
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String insuranceNumber) {
+    return patients.search(email, insuranceNumber);
+  }
+
   @GetMapping("/{id}")
   PatientView get(@PathVariable long id) {
     return patients.get(id);

@@ -95,6 +95,20 @@ public final class ThemisJpaIntegrator implements Integrator {
     if (validate == null || !"false".equalsIgnoreCase(validate.toString().trim())) {
       validateKeys(entities, provider);
     }
+    Map<String, IndexedEntity> indexed = BlindIndexScanner.scan(metadata, entities);
+    Map<String, java.util.List<io.github.themis4j.jpa.index.BlindIndexDefinition>> definitions =
+        new LinkedHashMap<>();
+    indexed.forEach(
+        (name, e) -> definitions.put(name, e.bindings.stream().map(b -> b.index).toList()));
+    io.github.themis4j.jpa.index.BlindIndexes indexes =
+        new io.github.themis4j.jpa.index.BlindIndexes(definitions, provider);
+    if (!indexed.isEmpty()) {
+      BlindIndexScanner.checkTranslator(indexed, factory);
+      if (validate == null || !"false".equalsIgnoreCase(validate.toString().trim())) {
+        BlindIndexScanner.validateKeys(indexed, indexes);
+      }
+    }
+    io.github.themis4j.jpa.index.BlindIndexes.register(factory, indexes);
     EncryptionEventListener listener =
         new EncryptionEventListener(
             Collections.unmodifiableMap(entities),
@@ -102,6 +116,13 @@ public final class ThemisJpaIntegrator implements Integrator {
             observer == null ? EncryptionObserver.NONE : observer);
     EventListenerRegistry listeners =
         factory.getServiceRegistry().requireService(EventListenerRegistry.class);
+    if (!indexed.isEmpty()) {
+      BlindIndexEventListener indexer =
+          new BlindIndexEventListener(Collections.unmodifiableMap(indexed), indexes);
+      listeners.appendListeners(EventType.PRE_INSERT, indexer);
+      listeners.appendListeners(EventType.PRE_UPDATE, indexer);
+      listeners.appendListeners(EventType.PRE_UPSERT, indexer);
+    }
     listeners.appendListeners(EventType.PRE_INSERT, listener);
     listeners.appendListeners(EventType.PRE_UPDATE, listener);
     listeners.appendListeners(EventType.PRE_UPSERT, listener);
@@ -116,6 +137,7 @@ public final class ThemisJpaIntegrator implements Integrator {
           @Override
           public void sessionFactoryCreated(SessionFactory created) {
             resolve(entities, (SessionFactoryImplementor) created);
+            BlindIndexScanner.resolve(indexed, (SessionFactoryImplementor) created);
             requireQueryGuard(entities, (SessionFactoryImplementor) created);
           }
         });
@@ -383,6 +405,11 @@ public final class ThemisJpaIntegrator implements Integrator {
     Type t = v.getType();
     return t instanceof CustomType
         && ((CustomType<?>) t).getUserType() instanceof EncryptedUserType;
+  }
+
+  /** The Java type of an encrypted attribute. */
+  static Class<?> encryptedType(Value v) {
+    return spec(v).encoding.javaType();
   }
 
   private static AttributeSpec spec(Value v) {

@@ -14,6 +14,7 @@ import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertValuesStatement;
 import org.hibernate.query.sqm.tree.insert.SqmValues;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmNullnessPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmWhereClause;
@@ -73,13 +74,14 @@ public class EncryptedQueryGuard {
   }
 
   /**
-   * The single decision point for comparisons: whether {@code comparison}, in which {@code
-   * attribute} is one side (the other side is a literal, parameter or any other expression), can be
-   * served correctly. Served comparisons are left to run (their other side is still checked); the
+   * The single decision point for comparisons: whether {@code comparison} (an {@link
+   * SqmComparisonPredicate} in which {@code attribute} is one side, the other side being a literal,
+   * parameter or any other expression; or an {@link SqmInListPredicate} testing {@code attribute}),
+   * can be served correctly. Served comparisons are left to run (their other side is still checked); the
    * server must then make sure the comparison works on what is stored (e.g. by rewriting it to a
    * blind index). This implementation serves none.
    */
-  protected boolean isServable(EncryptedPath attribute, SqmComparisonPredicate comparison) {
+  protected boolean isServable(EncryptedPath attribute, SqmPredicate comparison) {
     return false;
   }
 
@@ -183,10 +185,39 @@ public class EncryptedQueryGuard {
                 + clause
                 + "; every row stores its own randomized ciphertext, so the comparison cannot"
                 + " match (and a literal would put the plaintext into the SQL text)",
-            "Find the rows by another attribute, or load them and compare in Java");
+            "Find the rows by another attribute, or load them and compare in Java; for equality"
+                + " lookups give the attribute a blind index (a String attribute annotated"
+                + " @BlindIndex(of = \""
+                + a.attributeName()
+                + "\") and its column)");
       }
       (left != null ? predicate.getRightHandExpression() : predicate.getLeftHandExpression())
           .accept(this);
+      return null;
+    }
+
+    @Override
+    public Object visitInListPredicate(SqmInListPredicate<?> predicate) {
+      EncryptedPath a = EncryptedPath.of(predicate.getTestExpression());
+      if (a == null) {
+        return super.visitInListPredicate(predicate);
+      }
+      if (!isServable(a, predicate)) {
+        throw refuse(
+            a,
+            "is compared (in) in "
+                + clause
+                + "; every row stores its own randomized ciphertext, so the comparison cannot"
+                + " match",
+            "Find the rows by another attribute, or load them and compare in Java; for equality"
+                + " lookups give the attribute a blind index (a String attribute annotated"
+                + " @BlindIndex(of = \""
+                + a.attributeName()
+                + "\") and its column)");
+      }
+      for (SqmExpression<?> e : predicate.getListExpressions()) {
+        e.accept(this);
+      }
       return null;
     }
 

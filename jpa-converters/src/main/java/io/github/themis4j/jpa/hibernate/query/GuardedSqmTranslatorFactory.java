@@ -9,7 +9,6 @@ import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.SqmTranslatorFactory;
-import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
@@ -29,14 +28,33 @@ public final class GuardedSqmTranslatorFactory implements SqmTranslatorFactory {
   public static final String WRAPPED = "themis4j.query.wrapped-sqm-translator";
 
   private final EncryptedQueryGuard guard = EncryptedQueryGuard.standard();
+  private volatile EncryptedQueryGuard resolvedGuard;
   private volatile SqmTranslatorFactory delegate;
 
   /** For Hibernate (the setting takes a class name). */
   public GuardedSqmTranslatorFactory() {}
 
-  /** The guard checking every statement. */
+  /** The guard checking every statement (the standard one until the first query). */
   public EncryptedQueryGuard guard() {
-    return guard;
+    EncryptedQueryGuard g = resolvedGuard;
+    return g == null ? guard : g;
+  }
+
+  /** The standard guard, widened to the comparisons the factory's blind indexes serve. */
+  private EncryptedQueryGuard guard(SqlAstCreationContext context) {
+    EncryptedQueryGuard g = resolvedGuard;
+    if (g == null) {
+      @SuppressWarnings("deprecation")
+      SessionFactoryImplementor factory = context.getSessionFactory();
+      io.github.themis4j.jpa.index.BlindIndexes indexes =
+          io.github.themis4j.jpa.index.BlindIndexes.of(factory);
+      resolvedGuard =
+          g =
+              indexes.all().isEmpty()
+                  ? guard
+                  : new io.github.themis4j.jpa.hibernate.BlindIndexQueryGuard(indexes);
+    }
+    return g;
   }
 
   private SqmTranslatorFactory delegate(SqlAstCreationContext context) {
@@ -59,12 +77,17 @@ public final class GuardedSqmTranslatorFactory implements SqmTranslatorFactory {
       if (d == null) {
         d = context.getDialect().getSqmTranslatorFactory();
       }
-      delegate = d = d != null ? d : STANDARD;
+      delegate = d = d != null ? d : DEFAULT;
     }
     return d;
   }
 
-  private static final SqmTranslatorFactory STANDARD = new StandardSqmTranslatorFactory();
+  /**
+   * Hibernate's standard translation, plus the rewriting of equality comparisons served by blind
+   * indexes (identical to the standard one where there is no blind index).
+   */
+  private static final SqmTranslatorFactory DEFAULT =
+      new io.github.themis4j.jpa.hibernate.BlindIndexSqmTranslatorFactory();
 
   @Override
   public SqmTranslator<SelectStatement> createSelectTranslator(
@@ -75,7 +98,7 @@ public final class GuardedSqmTranslatorFactory implements SqmTranslatorFactory {
       LoadQueryInfluencers loadQueryInfluencers,
       SqlAstCreationContext creationContext,
       boolean deduplicateSelectionItems) {
-    guard.check(sqmSelectStatement);
+    guard(creationContext).check(sqmSelectStatement);
     return delegate(creationContext)
         .createSelectTranslator(
             sqmSelectStatement,
@@ -95,7 +118,7 @@ public final class GuardedSqmTranslatorFactory implements SqmTranslatorFactory {
       QueryParameterBindings domainParameterBindings,
       LoadQueryInfluencers loadQueryInfluencers,
       SqlAstCreationContext creationContext) {
-    guard.check(sqmDmlStatement);
+    guard(creationContext).check(sqmDmlStatement);
     return delegate(creationContext)
         .createMutationTranslator(
             sqmDmlStatement,
