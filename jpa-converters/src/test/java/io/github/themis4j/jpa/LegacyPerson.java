@@ -29,7 +29,7 @@ public class LegacyPerson {
   @Column(length = 120)
   public LocalDate born;
 
-  @Encrypted(migration = MigrationState.READ_LEGACY)
+  @Encrypted(format = ColumnFormat.BASE64, migration = MigrationState.READ_LEGACY)
   @Column(length = 120)
   public BigDecimal balance;
 

@@ -27,7 +27,7 @@ class ReadLegacyTest {
         email,
         score,
         born,
-        balance == null ? null : balance.getBytes(StandardCharsets.UTF_8));
+        balance);
   }
 
   @Test
