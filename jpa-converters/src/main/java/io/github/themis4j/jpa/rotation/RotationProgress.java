@@ -26,6 +26,8 @@ public final class RotationProgress {
   private final long rowsToDo;
   private final long valuesRotated;
   private final boolean finished;
+  private final double rowsPerSecond;
+  private final java.time.Duration eta;
 
   RotationProgress(
       Kind kind,
@@ -36,6 +38,22 @@ public final class RotationProgress {
       long rowsToDo,
       long valuesRotated,
       boolean finished) {
+    this(kind, entity, table, attribute, rowsDone, rowsToDo, valuesRotated, finished, 0, null);
+  }
+
+  RotationProgress(
+      Kind kind,
+      String entity,
+      String table,
+      String attribute,
+      long rowsDone,
+      long rowsToDo,
+      long valuesRotated,
+      boolean finished,
+      double rowsPerSecond,
+      java.time.Duration eta) {
+    this.rowsPerSecond = rowsPerSecond;
+    this.eta = eta;
     this.kind = kind;
     this.entity = entity;
     this.table = table;
@@ -85,7 +103,17 @@ public final class RotationProgress {
     return rowsToDo;
   }
 
-  /** Values re-encrypted by this pass in this run. */
+  /** Rows per second of this run so far (0 before the first batch). */
+  public double rowsPerSecond() {
+    return rowsPerSecond;
+  }
+
+  /** The estimated time left at the current rate ({@code Duration.ZERO} when finished), or null. */
+  public java.time.Duration eta() {
+    return eta;
+  }
+
+  /** Rows re-encrypted by this pass in this run (a row counts once, whatever its columns). */
   public long valuesRotated() {
     return valuesRotated;
   }

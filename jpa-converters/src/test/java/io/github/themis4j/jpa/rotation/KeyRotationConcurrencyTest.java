@@ -291,7 +291,11 @@ class KeyRotationConcurrencyTest {
           pool.shutdownNow();
         }
       }
-      assertThat(db.query("select rows_done, finished from themis4j_rotation_progress").get(0))
+      assertThat(
+              db.query(
+                      "select rows_done, finished from themis4j_pass_cursor where pass_name ="
+                          + " 'key-rotation-imprint'")
+                  .get(0))
           .containsExactly((long) rows, 1);
       try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Account.class)) {
         RotationData.assertAccounts(sf, rows);

@@ -133,7 +133,11 @@ class KeyRotationEdgeCaseTest {
       for (int i = 0; i < before.size(); i++) {
         assertThat(after.get(i)).containsExactly(before.get(i));
       }
-      assertThat(db.query("select rows_done, last_id from themis4j_rotation_progress").get(0))
+      assertThat(
+              db.query(
+                      "select rows_done, last_id from themis4j_pass_cursor where pass_name ="
+                          + " 'key-rotation-imprint'")
+                  .get(0))
           .containsExactly(0L, null);
     }
   }

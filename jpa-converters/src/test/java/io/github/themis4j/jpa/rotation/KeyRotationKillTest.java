@@ -45,7 +45,9 @@ class KeyRotationKillTest {
       // position
       runAndKill(db, Kind.CONTEXT_IMPRINT, 1_500);
       List<Object[]> progress =
-          db.query("select rows_done, finished from themis4j_rotation_progress");
+          db.query(
+              "select rows_done, finished from themis4j_pass_cursor where pass_name ="
+                  + " 'key-rotation-imprint'");
       assertThat(progress).hasSize(1);
       long doneAtKill = ((Number) progress.get(0)[0]).longValue();
       assertThat(doneAtKill).isBetween(1_500L, ACCOUNTS - 100L);
@@ -66,7 +68,11 @@ class KeyRotationKillTest {
             .as("the resumed run only did the rest")
             .isEqualTo(ACCOUNTS - doneAtKill);
       }
-      assertThat(db.query("select rows_done, finished from themis4j_rotation_progress").get(0))
+      assertThat(
+              db.query(
+                      "select rows_done, finished from themis4j_pass_cursor where pass_name ="
+                          + " 'key-rotation-imprint'")
+                  .get(0))
           .containsExactly((long) ACCOUNTS, 1);
       assertThat(RotationData.accountKeyIds(db)).containsExactly(Map.entry("k2", sealed));
       try (SessionFactory sf = db.sessionFactory(RotationData.after(), false, Account.class)) {
