@@ -1,6 +1,6 @@
 package io.github.themis4j.jpa.migration;
 
-import io.github.themis4j.ThemisException;
+import io.github.themis4j.jpa.engine.ReencryptionException;
 
 /**
  * A column cannot hold the encrypted values a migration would write: wrong type (a text or number
@@ -8,7 +8,7 @@ import io.github.themis4j.ThemisException;
  * names the table, the column, what it is, what it needs, and the {@code ALTER TABLE} statement to
  * run ({@link #alterStatement()}). Never contains values.
  */
-public class ColumnTooNarrowException extends ThemisException {
+public class ColumnTooNarrowException extends ReencryptionException {
   private static final long serialVersionUID = 1L;
 
   private final String alterStatement;

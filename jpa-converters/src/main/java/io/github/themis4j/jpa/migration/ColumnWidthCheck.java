@@ -78,7 +78,7 @@ public final class ColumnWidthCheck {
       boolean binary = a.format() == ColumnFormat.BINARY;
       boolean typeOk = binary ? info.isBinary() : info.isText();
       if (!typeOk || (required > 0 && info.size < required)) {
-        int width = Math.max(required, 1);
+        int width = Math.max(Math.max(required, 1), encryptedSize(a, codec, capacity(a, info)));
         String alter = alterStatement(c.getMetaData(), a, info, width);
         throw new ColumnTooNarrowException(
             "column "
@@ -95,10 +95,12 @@ public final class ColumnWidthCheck {
                 + info.size
                 + ") but its encrypted values need "
                 + (binary ? "a binary column of at least " : "a text column of at least ")
-                + width
+                + Math.max(required, 1)
                 + (binary ? " bytes" : " characters")
-                + " (size it for the longest value the application accepts: docs/FORMAT.md,"
-                + " section 6); nothing was written. Run: "
+                + " for the values stored now, and "
+                + width
+                + " for the longest value the column holds today (docs/FORMAT.md, section 6);"
+                + " nothing was written. Run: "
                 + alter,
             alter);
       }
@@ -154,6 +156,49 @@ public final class ColumnWidthCheck {
       bytes = Math.max(n, 1) + SEAL_OVERHEAD + keyIdLength;
     }
     return a.format() == ColumnFormat.BINARY ? bytes : 4 * ((bytes + 2) / 3);
+  }
+
+  /** The stored size of an encrypted plaintext encoding of {@code n} bytes (0: none). */
+  private static int encryptedSize(EncryptedAttribute a, EncryptedValueCodec codec, long n) {
+    if (n <= 0) {
+      return 0;
+    }
+    long bytes = Math.max(n, 1) + SEAL_OVERHEAD + a.writeKeyId(codec).length();
+    long size = a.format() == ColumnFormat.BINARY ? bytes : 4 * ((bytes + 2) / 3);
+    return (int) Math.min(size, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The longest plaintext encoding a value the column can hold today may have: the fixed width of
+   * the attribute's encoding, else from the column's declared size (4 UTF-8 bytes per character,
+   * or digits, sign and point of a decimal).
+   */
+  private static long capacity(EncryptedAttribute a, ColumnInfo info) {
+    Class<?> t = a.javaType();
+    if (t == Boolean.class || t == Byte.class) {
+      return 1;
+    } else if (t == Short.class) {
+      return 2;
+    } else if (t == Integer.class || t == Float.class) {
+      return 4;
+    } else if (t == Long.class || t == Double.class || t == java.time.LocalDate.class
+        || t == java.time.LocalTime.class) {
+      return 8;
+    } else if (t == java.time.LocalDateTime.class || t == java.time.Instant.class) {
+      return 12;
+    } else if (t == java.util.UUID.class) {
+      return 16;
+    }
+    if (info.size <= 0 || info.size > 1_000_000) {
+      return 0; // unbounded (text, bytea): nothing to go by
+    }
+    if (info.isText()) {
+      return 4 * info.size;
+    }
+    if (info.dataType == Types.DECIMAL || info.dataType == Types.NUMERIC) {
+      return info.size + 2;
+    }
+    return info.size;
   }
 
   /** The statement that gives the column the type and width the attribute needs. */
