@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.themis4j.keys.SymmetricKey;
 import io.github.themis4j.testing.WasmThemis;
+import io.github.themis4j.jpa.migration.LegacyMigration;
+import io.github.themis4j.jpa.migration.MigrationReport;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +67,55 @@ class ForeignCellsInteropTest {
       assertThatThrownBy(() -> jpa.fromTransaction(s -> s.find(LegacyPerson.class, 2L)))
           .isInstanceOf(EncryptedAttributeException.class)
           .hasMessageContaining("name");
+    }
+  }
+
+  @Test
+  void thePassRewritesForeignCellsIntoThemis4jValuesAndRollbackGivesThemBack() {
+    int rows = 40;
+    try (JpaFixture jpa =
+        JpaFixture.builder(LegacyPerson.class)
+            .keys(TestKeys.standard())
+            .set(ThemisJpaSettings.FOREIGN_CELLS, foreign())
+            .build()) {
+      insertForeignRows(jpa, rows);
+      MigrationReport r = LegacyMigration.builder(jpa.sessionFactory).build().encrypt();
+      assertThat(r.isComplete()).as(r.summary()).isTrue();
+      assertThat(r.written("LegacyPerson.name", "foreign-rewritten")).isEqualTo(rows);
+      assertThat(r.written("LegacyPerson.email", "foreign-rewritten")).isEqualTo(rows);
+      WasmThemis wasm = WasmThemis.get();
+      Map<String, byte[]> keys = Map.of("k1", TestKeys.K1, "k2", TestKeys.K2);
+      for (Object[] row : jpa.query("select id, name, email from jpa_legacy_person")) {
+        long id = ((Number) row[0]).longValue();
+        // read back by wasm-themis with only the documented rules
+        DocumentedFormat.Plain name =
+            DocumentedFormat.readSeal(wasm, keys, (byte[]) row[1], "jpa_legacy_person", "name", id);
+        DocumentedFormat.Plain email =
+            DocumentedFormat.readSeal(
+                wasm, keys, DocumentedFormat.fromColumn(row[2]), "jpa_legacy_person", "email", id);
+        assertThat(new String(name.bytes, UTF_8)).isEqualTo("Zoë " + id);
+        assertThat(new String(email.bytes, UTF_8)).isEqualTo("u" + id + "@exämple.com");
+      }
+      // strict mode loads them all
+      try (JpaFixture strict =
+          JpaFixture.builder(LegacyPerson.class)
+              .keys(TestKeys.standard())
+              .sharing(jpa)
+              .set(ThemisJpaSettings.MIGRATION_PREFIX + "LegacyPerson.name", "strict")
+              .set(ThemisJpaSettings.MIGRATION_PREFIX + "LegacyPerson.email", "strict")
+              .build()) {
+        assertThat(strict.fromTransaction(s -> s.find(LegacyPerson.class, 7L)).email)
+            .isEqualTo("u7@exämple.com");
+      }
+      // rollback to the old application's cells: wasm-themis decrypts them with its context
+      MigrationReport back = LegacyMigration.builder(jpa.sessionFactory).build().rollback(true);
+      assertThat(back.job().isComplete()).isTrue();
+      Object[] row = jpa.query("select name from jpa_legacy_person where id = 3").get(0);
+      assertThat(
+              new String(
+                  wasm.call1("cell.seal.decrypt", OLD_KEY, (byte[]) row[0], "user-3".getBytes(UTF_8)),
+                  UTF_8))
+          .isEqualTo("Zoë 3");
     }
   }
 

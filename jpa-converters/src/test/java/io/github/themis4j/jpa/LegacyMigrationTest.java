@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * the test short on a loaded CI machine).
  */
 class LegacyMigrationTest {
-  private static final int ROWS = Integer.getInteger("themis4j.test.migrationRows", 4_000);
+  private static final int ROWS = Integer.getInteger("themis4j.test.migrationRows", 2_000);
   private static final String[] COLUMNS = {"name", "email", "score", "born", "balance"};
   private static final String SELECT =
       "select id, name, email, score, born, balance from jpa_legacy_person order by id";

@@ -10,9 +10,9 @@ import io.github.themis4j.jpa.ThemisJpaSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Applies the per-attribute migration state settings ({@link ThemisJpaSettings#MIGRATION_PREFIX})
@@ -23,10 +23,13 @@ final class MigrationSettings {
 
   static Map<String, EncryptedEntity> apply(
       Map<String, EncryptedEntity> entities, Map<String, Object> settings, ForeignCells foreign) {
-    Set<String> unused = new TreeSet<>();
+    // keys compare case-insensitively: Spring Boot may hand map keys over in lower case
+    Map<String, String> unused = new TreeMap<>();
+    Map<String, Object> states = new LinkedHashMap<>();
     for (Map.Entry<String, Object> s : settings.entrySet()) {
       if (s.getKey().startsWith(ThemisJpaSettings.MIGRATION_PREFIX)) {
-        unused.add(s.getKey());
+        unused.put(s.getKey().toLowerCase(Locale.ROOT), s.getKey());
+        states.put(s.getKey().toLowerCase(Locale.ROOT), s.getValue());
       }
     }
     Map<String, EncryptedEntity> result = new LinkedHashMap<>();
@@ -35,9 +38,9 @@ final class MigrationSettings {
       for (EncryptedEntity.Binding b : e.bindings) {
         EncryptedAttribute a = b.attribute;
         String where = a.entityName() + "." + a.attributeName();
-        String key = ThemisJpaSettings.MIGRATION_PREFIX + where;
+        String key = (ThemisJpaSettings.MIGRATION_PREFIX + where).toLowerCase(Locale.ROOT);
         MigrationState state = a.migration();
-        Object value = settings.get(key);
+        Object value = states.get(key);
         if (value != null) {
           unused.remove(key);
           state =
@@ -62,7 +65,7 @@ final class MigrationSettings {
     if (!unused.isEmpty()) {
       throw new EncryptionMappingException(
           "migration settings name no @Encrypted attribute: "
-              + unused
+              + unused.values()
               + " (use "
               + ThemisJpaSettings.MIGRATION_PREFIX
               + "<Entity>.<attribute> with the JPA entity name)");
