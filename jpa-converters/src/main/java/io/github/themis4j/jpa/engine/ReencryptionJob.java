@@ -238,6 +238,92 @@ public final class ReencryptionJob {
         });
   }
 
+  /**
+   * Plans (or finds the recorded plan of) every walk of pass {@code passName} and returns its
+   * partitions, without processing any row: what a distributed runner (a Spring Batch {@code
+   * Partitioner}) hands out, one partition per worker step. Needs durable cursors.
+   *
+   * @throws ReencryptionException if the pass keeps no durable cursors ({@link Resumption#NONE}) or
+   *     the cursor table cannot be used
+   */
+  public List<PartitionRef> plan(String passName) {
+    Pass pass = pass(passName);
+    if (pass.resumption() == Resumption.NONE) {
+      throw new ReencryptionException(
+          "pass "
+              + passName
+              + " keeps no durable cursors; it cannot be run partition by partition");
+    }
+    Transactions tx = new Transactions(factory, maxAttempts);
+    CursorStore cursors = cursorStore(tx, pass);
+    if (cursors == null) {
+      throw new ReencryptionException(
+          "the cursor table " + store.table() + " is needed to run partition by partition");
+    }
+    Planner planner = new Planner(tx, cursors, partitions, batchSize);
+    List<PartitionRef> out = new ArrayList<>();
+    for (PassTable t : pass.tables(new PassContext(factory))) {
+      Walk w = new Walk(pass, t);
+      planner.plan(w);
+      tx.withRetries(
+          "reading the cursors of " + w.describe(),
+          s -> {
+            store.plan(s, w.planKey).forEach(st -> out.add(new PartitionRef(w, st)));
+            return null;
+          });
+    }
+    return out;
+  }
+
+  /**
+   * Walks one recorded partition of pass {@code passName} (by its {@link PartitionRef#cursorKey()})
+   * from its cursor to its end, or until {@link #cancel()}: the unit of work of a distributed
+   * runner. Returns the report of that partition alone (a failure in {@link
+   * TableReport#failedPartitions()}, or a {@link PartitionFailedException} when fail-fast).
+   *
+   * @throws ReencryptionException if no partition of the pass has that key
+   */
+  public TableReport runPartition(String passName, String cursorKey) {
+    Pass pass = pass(passName);
+    Transactions tx = new Transactions(factory, maxAttempts);
+    for (PassTable t : pass.tables(new PassContext(factory))) {
+      Walk w = new Walk(pass, t);
+      CursorStore.State st = tx.withRetries("reading a cursor", s -> store.read(s, cursorKey));
+      if (st == null || !w.cursorKey(st.partNo).equals(cursorKey)) {
+        continue;
+      }
+      Class<?> idType = t.table().idType();
+      List<CursorStore.State> all = tx.withRetries("reading a plan", s -> store.plan(s, w.planKey));
+      for (CursorStore.State other : all) {
+        Partition p =
+            new Partition(
+                w,
+                other.partNo,
+                Ids.fromText(other.lo, idType),
+                Ids.fromText(other.hi, idType),
+                other.cursorKey);
+        p.cursor = Ids.fromText(other.last, idType);
+        p.rowsDone = other.rowsDone;
+        // only the requested partition is walked; the others count as ended for this walk
+        p.finished = !other.cursorKey.equals(cursorKey) || other.finished;
+        w.partitions.add(p);
+        w.rowsToDo = other.rowsTotal;
+      }
+      WalkProgress wp = new WalkProgress(w);
+      Map<String, WalkProgress> one = Collections.synchronizedMap(new LinkedHashMap<>());
+      one.put(w.planKey, wp);
+      board.put(w.planKey + ":" + cursorKey, wp);
+      PartitionWalker walker = new PartitionWalker(tx, store, batchSize, forUpdate);
+      try {
+        new Run(this, walker, new Pacer(rowsPerSecond), this::cancelled, one).execute(List.of(wp));
+      } finally {
+        cancelRequested.set(false);
+      }
+      return wp.report();
+    }
+    throw new ReencryptionException("pass " + passName + " has no recorded partition " + cursorKey);
+  }
+
   Pass pass(String name) {
     for (Pass p : passes) {
       if (p.name().equals(name)) {
@@ -250,6 +336,13 @@ public final class ReencryptionJob {
   /** The DDL of the cursor table, for a migration tool (Flyway, Liquibase). */
   public String cursorTableDdl() {
     return store.createTableSql();
+  }
+
+  /** The names of the passes, in the order they run. */
+  public List<String> passNames() {
+    List<String> names = new ArrayList<>();
+    passes.forEach(p -> names.add(p.name()));
+    return names;
   }
 
   public int batchSize() {

@@ -235,6 +235,31 @@ public final class KeyRotationJob {
         + "]";
   }
 
+  /** The engine pass name of the Seal and Token Protect re-encryption. */
+  public static final String RECORDED_KEY_PASS = RecordedKeyPass.NAME;
+
+  /** The engine pass name of the Context Imprint re-encryption. */
+  public static final String CONTEXT_IMPRINT_PASS = ContextImprintPass.NAME;
+
+  /**
+   * This job's rotation as an engine job with the same settings and its two passes ({@link
+   * #RECORDED_KEY_PASS}, then {@link #CONTEXT_IMPRINT_PASS} when Context Imprint keys are named),
+   * planned from the mapping now: for distributed runners that hand out its partitions ({@link
+   * ReencryptionJob#plan}, {@link ReencryptionJob#runPartition}), such as the Spring Batch
+   * integration of the starter. Verify with {@link #inventory()} afterwards.
+   */
+  public ReencryptionJob reencryptionJob() {
+    if (codec == null) {
+      throw new KeyRotationException("there are no @Encrypted attributes to rotate");
+    }
+    RotationPlan plan = RotationPlan.build(PassContext.of(factory), entities, codec, imprintKeys);
+    ReencryptionJob.Builder b = engine().pass(new RecordedKeyPass(plan, codec));
+    if (!plan.imprints.isEmpty()) {
+      b.pass(new ContextImprintPass(plan, codec, legacy));
+    }
+    return b.build();
+  }
+
   // ---- the run ----------------------------------------------------------------------------------
 
   private ReencryptionJob.Builder engine() {

@@ -159,6 +159,11 @@ public final class RotationReport {
     return true;
   }
 
+  private boolean anyRecordedKeyAttribute() {
+    return attributes.stream()
+        .anyMatch(a -> a.mode() != CellMode.CONTEXT_IMPRINT && a.targetKeyId() != null);
+  }
+
   /** A human-readable summary, one line per attribute, then the verdict on old keys. */
   public String summary() {
     StringBuilder b = new StringBuilder();
@@ -175,7 +180,13 @@ public final class RotationReport {
       b.append("  ").append(a).append('\n');
     }
     Map<String, Set<String>> old = oldKeysStillNeeded();
-    if (old.isEmpty()) {
+    if (!verified && anyRecordedKeyAttribute()) {
+      b.append("not verified")
+          .append(cancelled ? " (run cancelled)" : "")
+          .append(": old keys possibly still needed: ")
+          .append(old)
+          .append("; run again, or count with inventory()");
+    } else if (old.isEmpty()) {
       b.append("no stored value needs an old key");
     } else {
       b.append("old keys still needed: ").append(old);

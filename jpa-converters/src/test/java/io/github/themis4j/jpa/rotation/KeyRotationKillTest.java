@@ -3,16 +3,9 @@ package io.github.themis4j.jpa.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.themis4j.jpa.rotation.RotationProgress.Kind;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -81,60 +74,8 @@ class KeyRotationKillTest {
     }
   }
 
-  /**
-   * Starts {@link RotationChild} on {@code db} and kills it (SIGKILL) once a pass of {@code kind}
-   * has done {@code rows}.
-   */
   private static void runAndKill(RotationDb db, Kind kind, long rows)
       throws IOException, InterruptedException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    File stderr = File.createTempFile("rotation-child", ".log");
-    try {
-      Process p =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  RotationChild.class.getName(),
-                  db.url,
-                  db.user,
-                  db.password)
-              .redirectError(stderr)
-              .start();
-      List<String> seen = new ArrayList<>();
-      boolean killed = false;
-      try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        String line;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-          seen.add(line);
-          String[] f = line.split(" ");
-          if (f[0].equals("BATCH") && f[1].equals(kind.name()) && Long.parseLong(f[2]) >= rows) {
-            p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no rollback by the JVM
-            killed = true;
-            break;
-          }
-        }
-      } finally {
-        if (!killed) {
-          p.destroyForcibly();
-        }
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
-      assertThat(killed)
-          .as("child output %s, stderr %s", seen, Files.readString(stderr.toPath()))
-          .isTrue();
-      assertThat(seen).noneMatch(l -> l.startsWith("DONE"));
-      assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    } finally {
-      stderr.delete();
-    }
+    KillableChild.runAndKill(db, kind, rows);
   }
 }

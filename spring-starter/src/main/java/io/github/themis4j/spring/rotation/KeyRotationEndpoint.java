@@ -129,6 +129,10 @@ public class KeyRotationEndpoint {
     m.put("rowsDone", p.rowsDone());
     m.put("rowsToDo", p.rowsToDo());
     m.put("valuesRotated", p.valuesRotated());
+    m.put("rowsPerSecond", Math.round(p.rowsPerSecond()));
+    if (p.eta() != null) {
+      m.put("etaSeconds", p.eta().toSeconds());
+    }
     m.put("finished", p.finished());
     return m;
   }

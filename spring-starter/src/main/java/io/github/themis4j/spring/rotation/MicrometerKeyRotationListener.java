@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code entity}, {@code table}, {@code attribute} ({@code *} for the pass over all Seal and
  *       Token Protect attributes of a table) and {@code kind} ({@code recorded-key}, {@code
  *       context-imprint});
- *   <li>{@value #VALUES_ROTATED}: values re-encrypted by the current (or last) run, same tags;
+ *   <li>{@value #VALUES_ROTATED}: rows re-encrypted by the current (or last) run, same tags;
+ *   <li>{@value #ROWS_PER_SECOND} and {@value #ETA_SECONDS}: the rate of the current (or last) run
+ *       and the estimated seconds left (-1 while unknown, 0 when finished), same tags;
  *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted
  *       at the end of the last run (how much data still needs an old key);
  *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run found values still needing an old key, else 0
@@ -31,6 +33,8 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
   public static final String ROWS_DONE = "themis4j.rotation.rows.done";
   public static final String ROWS_TO_DO = "themis4j.rotation.rows.todo";
   public static final String VALUES_ROTATED = "themis4j.rotation.values.rotated";
+  public static final String ROWS_PER_SECOND = "themis4j.rotation.rows.per.second";
+  public static final String ETA_SECONDS = "themis4j.rotation.eta.seconds";
   public static final String VALUES_BY_KEY = "themis4j.rotation.values.by.key";
   public static final String OLD_KEYS_NEEDED = "themis4j.rotation.old.keys.needed";
 
@@ -99,6 +103,10 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
     gauge(ROWS_TO_DO, "Rows to do by the key rotation pass over a table", tags).set(p.rowsToDo());
     gauge(VALUES_ROTATED, "Values re-encrypted by the current or last key rotation run", tags)
         .set(p.valuesRotated());
+    gauge(ROWS_PER_SECOND, "Rows per second of the current or last key rotation run", tags)
+        .set(Math.round(p.rowsPerSecond()));
+    gauge(ETA_SECONDS, "Estimated seconds left of a key rotation pass (-1: unknown)", tags)
+        .set(p.eta() == null ? -1 : p.eta().toSeconds());
   }
 
   private AtomicLong gauge(String name, String description, Tags tags) {

@@ -66,7 +66,13 @@ public final class ThemisRotationAutoConfiguration {
             .verify(properties.isVerify())
             .progressTable(properties.getProgressTable())
             .createProgressTable(properties.isCreateProgressTable())
+            .workers(properties.getWorkers())
+            .rowsPerSecond(properties.getRowsPerSecond())
+            .failFast(properties.isFailFast())
             .entities(properties.getEntities().toArray(new String[0]));
+    if (properties.getPartitions() > 0) {
+      b.partitions(properties.getPartitions());
+    }
     for (Map.Entry<String, ThemisRotationProperties.ContextImprintKeys> e :
         properties.getContextImprint().entrySet()) {
       ThemisRotationProperties.ContextImprintKeys k = e.getValue();

@@ -51,7 +51,7 @@ public class ThemisRotationProperties {
   /** JPA entity names to rotate; empty means every entity with encrypted attributes. */
   private List<String> entities = new ArrayList<>();
 
-  /** Table keeping the progress of Context Imprint rotations. */
+  /** Table keeping the job's durable cursors (one row per key range of each table). */
   private String progressTable = KeyRotationJob.DEFAULT_PROGRESS_TABLE;
 
   /** Whether to create the progress table when it is missing. */
@@ -59,6 +59,50 @@ public class ThemisRotationProperties {
 
   /** Old and new key of the Context Imprint attributes, by key ring name. */
   private Map<String, ContextImprintKeys> contextImprint = new LinkedHashMap<>();
+
+  /** Worker threads; each table is split into key ranges walked in parallel. */
+  private int workers = 1;
+
+  /** Key ranges per table (0: 1 for one worker, else 4 per worker). */
+  private int partitions = 0;
+
+  /** The most rows per second over all workers (0: no limit). */
+  private double rowsPerSecond = 0;
+
+  /** Whether a failed key range stops the run (else the report names it and the others go on). */
+  private boolean failFast = true;
+
+  public int getWorkers() {
+    return workers;
+  }
+
+  public void setWorkers(int workers) {
+    this.workers = workers;
+  }
+
+  public int getPartitions() {
+    return partitions;
+  }
+
+  public void setPartitions(int partitions) {
+    this.partitions = partitions;
+  }
+
+  public double getRowsPerSecond() {
+    return rowsPerSecond;
+  }
+
+  public void setRowsPerSecond(double rowsPerSecond) {
+    this.rowsPerSecond = rowsPerSecond;
+  }
+
+  public boolean isFailFast() {
+    return failFast;
+  }
+
+  public void setFailFast(boolean failFast) {
+    this.failFast = failFast;
+  }
 
   public boolean isEnabled() {
     return enabled;

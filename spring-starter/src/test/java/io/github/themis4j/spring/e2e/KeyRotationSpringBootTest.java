@@ -30,11 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * active, its gauges and Actuator endpoint, then the old key removed; and its configuration errors.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class KeyRotationSpringBootTest {
+public class KeyRotationSpringBootTest {
   private static final AtomicInteger DB = new AtomicInteger();
   private static final String K1 = EncryptedEntitySpringBootTest.PII_OLD;
   private static final String K2 = EncryptedEntitySpringBootTest.PII_NEW;
-  private static final String[] DEFAULT_RING = {
+  public static final String[] DEFAULT_RING = {
     "themis4j.key-rings.default.active=d1",
     "themis4j.key-rings.default.keys[0].id=d1",
     "themis4j.key-rings.default.keys[0].value=" + EncryptedEntitySpringBootTest.DEFAULT_KEY
@@ -44,7 +44,7 @@ class KeyRotationSpringBootTest {
     "themis4j.key-rings.pii.keys[0].id=k1",
     "themis4j.key-rings.pii.keys[0].value=" + K1
   };
-  private static final String[] PII_K1_K2 = {
+  public static final String[] PII_K1_K2 = {
     "themis4j.key-rings.pii.active=k2",
     "themis4j.key-rings.pii.keys[0].id=k1",
     "themis4j.key-rings.pii.keys[0].value=" + K1,
@@ -57,7 +57,7 @@ class KeyRotationSpringBootTest {
     "themis4j.key-rings.pii.keys[0].value=" + K2
   };
 
-  private static ConfigurableApplicationContext start(
+  public static ConfigurableApplicationContext start(
       String db, String[] ring, String[] args, String... properties) {
     return new SpringApplicationBuilder(E2eApplication.class)
         .web(WebApplicationType.NONE)
@@ -71,7 +71,7 @@ class KeyRotationSpringBootTest {
         .run(args);
   }
 
-  private static List<String> storedKeyIds(ConfigurableApplicationContext context) {
+  public static List<String> storedKeyIds(ConfigurableApplicationContext context) {
     return context
         .getBean(JdbcTemplate.class)
         .queryForList("select name from patient order by id", byte[].class)
@@ -84,7 +84,7 @@ class KeyRotationSpringBootTest {
     return "Patient number " + i;
   }
 
-  private static String insertPatients(int count) {
+  public static String insertPatients(int count) {
     String db = "keyrotation" + DB.incrementAndGet();
     try (ConfigurableApplicationContext v1 = start(db, PII_K1, new String[0])) {
       PatientRepository patients = v1.getBean(PatientRepository.class);
