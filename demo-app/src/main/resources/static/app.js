@@ -353,3 +353,31 @@ $('#comparator-form').addEventListener('submit', async (e) => {
 
 loadInfo();
 loadPatients();
+
+// ---- legacy table ---------------------------------------------------------------------------
+
+function legacyCell(value, column) {
+  const state = el('span', { class: column.state === 'encrypted' ? 'ok' : column.state === 'null' ? '' : 'bad' },
+    column.state + (column.keyId ? ' (key ' + column.keyId + ')' : ''));
+  return el('td', {}, el('div', {}, value === null ? '—' : value), el('div', { class: 'label' }, state),
+    column.stored === null ? null : el('code', { class: 'bytes' }, column.stored));
+}
+
+async function loadLegacy() {
+  const rows = await api('GET', 'api/legacy');
+  $('#legacy-rows tbody').replaceChildren(...rows.map((r) => el('tr', {}, el('td', {}, r.id),
+    legacyCell(r.name, r.columns[0]), legacyCell(r.email, r.columns[1]), legacyCell(r.memberSince, r.columns[2]))));
+}
+
+$('#legacy-migrate').addEventListener('click', async () => {
+  try {
+    const r = await api('POST', 'api/legacy/migrate');
+    $('#legacy-result').replaceChildren(el('span', { class: r.complete ? 'ok' : 'bad' },
+      (r.complete ? 'complete: ' : 'not complete: ') + r.remaining + ' legacy values remaining'));
+    await loadLegacy();
+  } catch (err) {
+    showError($('#legacy-result'), err);
+  }
+});
+
+loadLegacy().catch((err) => showError($('#legacy-result'), err));

@@ -114,4 +114,13 @@ public @interface Encrypted {
    * name after renaming a column, so existing values keep decrypting.
    */
   String contextColumn() default "";
+
+  /**
+   * How values that are not themis4j values are treated while an existing column is taken over:
+   * {@link MigrationState#STRICT} (the default: an error) or {@link MigrationState#READ_LEGACY}
+   * (plaintexts, and foreign Themis cells with a {@link ForeignCells} entry, load; writes encrypt).
+   * The Hibernate setting {@link ThemisJpaSettings#MIGRATION_PREFIX}{@code <Entity>.<attribute>}
+   * overrides it without a code change. See {@code docs/ADOPTING.md}.
+   */
+  MigrationState migration() default MigrationState.STRICT;
 }

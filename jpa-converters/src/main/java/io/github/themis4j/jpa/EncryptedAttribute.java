@@ -29,6 +29,8 @@ public final class EncryptedAttribute {
   private final String tokenColumn;
   private final String idAttribute;
   private final String idColumn;
+  private final MigrationState migration;
+  private final ForeignCellFormat foreignFormat;
 
   private EncryptedAttribute(Builder b) {
     this.entityName = require(b.entityName, "entity name");
@@ -61,6 +63,68 @@ public final class EncryptedAttribute {
     }
     this.idAttribute = b.idAttribute;
     this.idColumn = b.idColumn;
+    this.migration = b.migration == null ? MigrationState.STRICT : b.migration;
+    this.foreignFormat = b.foreignFormat;
+    if (migration != MigrationState.STRICT && mode != CellMode.SEAL) {
+      throw new InvalidArgumentException(
+          "migration state " + migration.settingValue() + " needs mode SEAL, not " + mode);
+    }
+    if (foreignFormat != null && migration != MigrationState.READ_LEGACY) {
+      throw new InvalidArgumentException(
+          "a foreign cell format is registered but the migration state is " + migration.settingValue()
+              + " (foreign cells are read in read-legacy only)");
+    }
+  }
+
+  /**
+   * This attribute with another migration state and foreign cell format (null: none).
+   *
+   * @throws InvalidArgumentException if the mode is not SEAL (for read-legacy), or a foreign
+   *     format is given in strict mode
+   */
+  public EncryptedAttribute withMigration(MigrationState state, ForeignCellFormat foreign) {
+    Builder b = builder();
+    b.entityName = entityName;
+    b.attributeName = attributeName;
+    b.javaType = encoding.javaType();
+    b.mode = mode;
+    b.keyRing = keyRing;
+    b.keyId = keyId;
+    b.format = format;
+    b.table = table;
+    b.column = column;
+    b.contextTable = contextTable;
+    b.contextColumn = contextColumn;
+    b.boundToId = boundToId;
+    b.tokenAttribute = tokenAttribute;
+    b.tokenColumn = tokenColumn;
+    b.idAttribute = idAttribute;
+    b.idColumn = idColumn;
+    b.migration = state;
+    b.foreignFormat = foreign;
+    return b.build();
+  }
+
+  /** The migration state (strict unless configured otherwise). */
+  public MigrationState migration() {
+    return migration;
+  }
+
+  /** The format of cells written by another Themis application, or null. */
+  public ForeignCellFormat foreignFormat() {
+    return foreignFormat;
+  }
+
+  /**
+   * The shape of a non-null column value: always {@link StoredShape#ENVELOPE} in strict mode (any
+   * value must then be a themis4j value), else decided from the bytes ({@link
+   * EncryptedValueCodec#shapeOf}).
+   */
+  public StoredShape shape(Object columnValue) {
+    if (migration == MigrationState.STRICT) {
+      return StoredShape.ENVELOPE;
+    }
+    return EncryptedValueCodec.shapeOf(format, columnValue);
   }
 
   public static Builder builder() {
@@ -208,6 +272,21 @@ public final class EncryptedAttribute {
     if (columnValue == null) {
       return null;
     }
+    switch (shape(columnValue)) {
+      case PLAINTEXT:
+        return LegacyPlaintext.read(encoding, format, columnValue);
+      case FOREIGN_CELL:
+        if (foreignFormat == null) {
+          throw new io.github.themis4j.MalformedDataException(
+              "the stored value is a Themis Secure Cell without a themis4j envelope (written by"
+                  + " another Themis application?) and no foreign cell format is registered for"
+                  + " it");
+        }
+        return LegacyPlaintext.readForeign(
+            encoding, foreignFormat.decrypt(format.fromColumn(columnValue), id));
+      default:
+        break;
+    }
     byte[] stored = format.fromColumn(columnValue);
     CellContext ctx = context(id);
     byte[] plain;
@@ -240,6 +319,9 @@ public final class EncryptedAttribute {
    * for Context Imprint the key id reads use now. Does not decrypt.
    */
   public String storedKeyId(EncryptedValueCodec codec, Object columnValue, Object tokenValue) {
+    if (columnValue != null && shape(columnValue) != StoredShape.ENVELOPE) {
+      return null; // a legacy value: no key id
+    }
     switch (mode) {
       case SEAL:
         return EncryptedValueCodec.storedKeyId(format.fromColumn(columnValue));
@@ -267,6 +349,7 @@ public final class EncryptedAttribute {
         + "."
         + column
         + (boundToId ? ", bound to id" : "")
+        + (migration == MigrationState.STRICT ? "" : ", " + migration.settingValue())
         + "]";
   }
 
@@ -328,6 +411,8 @@ public final class EncryptedAttribute {
     private String tokenColumn;
     private String idAttribute;
     private String idColumn;
+    private MigrationState migration = MigrationState.STRICT;
+    private ForeignCellFormat foreignFormat;
 
     private Builder() {}
 
@@ -389,6 +474,13 @@ public final class EncryptedAttribute {
     public Builder id(String idAttribute, String idColumn) {
       this.idAttribute = idAttribute;
       this.idColumn = idColumn;
+      return this;
+    }
+
+    /** The migration state, and the format of foreign cells (null: none; read-legacy only). */
+    public Builder migration(MigrationState state, ForeignCellFormat foreign) {
+      this.migration = state;
+      this.foreignFormat = foreign;
       return this;
     }
 

@@ -191,6 +191,28 @@ public final class EncryptedValueCodec {
     return Envelope.parse(storedOrToken, "stored value").keyId;
   }
 
+  /**
+   * The shape of a non-null column value of a Seal attribute, from its bytes alone: a themis4j
+   * envelope (possibly damaged: it must then fail to decrypt, it is never a plaintext), a bare
+   * Themis cell written by another application, or a plaintext. The rules, and why no value
+   * themis4j writes can be taken for a plaintext, are in {@code docs/FORMAT.md}, section 10.
+   *
+   * @param column {@code byte[]} for {@link ColumnFormat#BINARY}, {@code String} for {@link
+   *     ColumnFormat#BASE64}
+   */
+  public static StoredShape shapeOf(ColumnFormat format, Object column) {
+    if (format == null || column == null) {
+      throw new InvalidArgumentException("format and column value must not be null");
+    }
+    if (format == ColumnFormat.BINARY) {
+      return StoredShapes.ofBinary(format.fromColumn(column));
+    }
+    if (!(column instanceof String)) {
+      throw new MalformedDataException("a base64 encrypted column holds a non-text value");
+    }
+    return StoredShapes.ofText((String) column);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private KeyRing ring(String name) {

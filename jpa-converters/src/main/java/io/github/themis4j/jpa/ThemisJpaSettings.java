@@ -30,5 +30,21 @@ public final class ThemisJpaSettings {
    */
   public static final String VALIDATE_KEY_RINGS = "themis4j.jpa.validate_key_rings";
 
+  /**
+   * Prefix of the per-attribute migration state settings: {@code
+   * themis4j.jpa.migration.<Entity>.<attribute>} = {@code strict} or {@code read-legacy} (JPA
+   * entity name, attribute name). Overrides {@link Encrypted#migration()}. A setting naming no
+   * encrypted attribute fails the bootstrap (a typo must not leave a column strict or lenient
+   * unnoticed).
+   */
+  public static final String MIGRATION_PREFIX = "themis4j.jpa.migration.";
+
+  /**
+   * Optional {@link ForeignCells}: an instance, a {@code Class} or a class name, describing cells
+   * written by another Themis application. Each attribute it names must be in {@link
+   * MigrationState#READ_LEGACY}.
+   */
+  public static final String FOREIGN_CELLS = "themis4j.jpa.foreign_cells";
+
   private ThemisJpaSettings() {}
 }

@@ -85,6 +85,12 @@ final class JpaFixture implements AutoCloseable {
       return this;
     }
 
+    /** Uses {@code db} (left open when this fixture closes), with no schema generation. */
+    Builder sharingDb(TestDatabase db) {
+      this.shared = db;
+      return this;
+    }
+
     JpaFixture build() {
       TestDatabase db = shared != null ? shared : TestDatabase.create();
       try {

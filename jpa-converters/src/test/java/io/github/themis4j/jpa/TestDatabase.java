@@ -54,6 +54,18 @@ final class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase create() {
+    return create(false);
+  }
+
+  /**
+   * Like {@link #create()}, but reachable from other JVMs too: H2 then lives in files of a
+   * temporary directory with its automatic server mode (the servers are shared anyway).
+   */
+  static TestDatabase createShared() {
+    return create(true);
+  }
+
+  private static TestDatabase create(boolean shared) {
     String name = "t4j_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     Kind kind = kind();
     try {
@@ -76,10 +88,19 @@ final class TestDatabase implements AutoCloseable {
             return new TestDatabase(kind, MARIADB_BASE + name, "root", "", name);
           }
         default:
+          if (shared) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("t4j-h2-");
+            dir.toFile().deleteOnExit();
+            String url =
+                "jdbc:h2:file:"
+                    + dir.resolve(name).toAbsolutePath()
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+            return new TestDatabase(kind, url, "sa", "", name);
+          }
           return new TestDatabase(
               kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name);
       }
-    } catch (SQLException e) {
+    } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException(
           "cannot prepare the " + kind + " test database: " + e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ final class AttributeSpec {
   final boolean bindToId;
   final String contextTable;
   final String contextColumn;
+  final io.github.themis4j.jpa.MigrationState migration;
 
   AttributeSpec(String owner, String attribute, ValueEncoding<?> encoding, Encrypted a) {
     this.owner = owner;
@@ -31,6 +32,7 @@ final class AttributeSpec {
     this.bindToId = a.bindToId();
     this.contextTable = a.contextTable().isEmpty() ? null : a.contextTable();
     this.contextColumn = a.contextColumn().isEmpty() ? null : a.contextColumn();
+    this.migration = a.migration();
   }
 
   String where() {

@@ -8,6 +8,7 @@ import io.github.themis4j.jpa.EncryptedAttribute;
 import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.jpa.EncryptionMappingException;
 import io.github.themis4j.jpa.EncryptionObserver;
+import io.github.themis4j.jpa.ForeignCells;
 import io.github.themis4j.jpa.ThemisJpaSettings;
 import io.github.themis4j.jpa.hibernate.query.QueryGuardContributor;
 import io.github.themis4j.keyring.KeyRing;
@@ -62,8 +63,8 @@ public final class ThemisJpaIntegrator implements Integrator {
   @Override
   public void integrate(
       Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
-    Map<String, EncryptedEntity> entities = scan(metadata);
-    if (entities.isEmpty()) {
+    Map<String, EncryptedEntity> scanned = scan(metadata);
+    if (scanned.isEmpty()) {
       return;
     }
     Map<String, Object> settings =
@@ -79,7 +80,7 @@ public final class ThemisJpaIntegrator implements Integrator {
     if (provider == null) {
       throw new EncryptionMappingException(
           "entities have @Encrypted attributes ("
-              + names(entities)
+              + names(scanned)
               + ") but no key ring provider is "
               + "configured: set the Hibernate setting '"
               + ThemisJpaSettings.KEY_RING_PROVIDER
@@ -91,6 +92,13 @@ public final class ThemisJpaIntegrator implements Integrator {
             EncryptionObserver.class,
             classes,
             ThemisJpaSettings.OBSERVER);
+    ForeignCells foreign =
+        instance(
+            settings.get(ThemisJpaSettings.FOREIGN_CELLS),
+            ForeignCells.class,
+            classes,
+            ThemisJpaSettings.FOREIGN_CELLS);
+    Map<String, EncryptedEntity> entities = MigrationSettings.apply(scanned, settings, foreign);
     Object validate = settings.get(ThemisJpaSettings.VALIDATE_KEY_RINGS);
     if (validate == null || !"false".equalsIgnoreCase(validate.toString().trim())) {
       validateKeys(entities, provider);
@@ -215,6 +223,7 @@ public final class ThemisJpaIntegrator implements Integrator {
                   .boundToId(spec.bindToId)
                   .token(spec.tokenAttribute, tokenColumn)
                   .id(idAttribute, idColumn)
+                  .migration(spec.migration, null)
                   .build();
         } catch (ThemisException e) {
           throw new EncryptionMappingException("@Encrypted on " + where + ": " + e.getMessage(), e);

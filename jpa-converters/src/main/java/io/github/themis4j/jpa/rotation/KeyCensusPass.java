@@ -54,7 +54,7 @@ final class KeyCensusPass implements Pass {
         String keyId =
             c.attribute.storedKeyId(
                 codec, value, c.tokenColumn == null ? null : row.get(c.tokenColumn));
-        row.count(c.column, "key:" + keyId);
+        row.count(c.column, keyId == null ? "legacy" : "key:" + keyId);
       } catch (ThemisException e) {
         row.count(c.column, "malformed");
       }

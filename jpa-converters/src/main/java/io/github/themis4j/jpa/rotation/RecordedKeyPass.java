@@ -83,6 +83,10 @@ final class RecordedKeyPass implements Pass {
       String keyId = null;
       try {
         keyId = c.attribute.storedKeyId(codec, value, token);
+        if (keyId == null) {
+          row.count(subject, "legacy"); // read-legacy plaintext: the migration pass encrypts it
+          continue;
+        }
         if (keyId.equals(c.targetKeyId)) {
           row.count(subject, "current");
           row.count(subject, "key:" + keyId);

@@ -1,6 +1,7 @@
 package io.github.themis4j.spring.autoconfigure;
 
 import io.github.themis4j.jpa.EncryptionObserver;
+import io.github.themis4j.jpa.ForeignCells;
 import io.github.themis4j.jpa.ThemisJpaSettings;
 import io.github.themis4j.keyring.KeyRingProvider;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Configures the themis4j JPA integration into Hibernate: passes the application's {@link
- * KeyRingProvider} (and its {@link EncryptionObserver} beans, such as the Micrometer one) as
- * Hibernate settings, so that {@code @Encrypted} entity attributes work without user code.
+ * KeyRingProvider} (and its {@link EncryptionObserver} beans, such as the Micrometer one, a {@link
+ * ForeignCells} bean, and the per-attribute migration states of {@code themis4j.jpa.migration.*})
+ * as Hibernate settings, so that {@code @Encrypted} entity attributes work without user code.
  *
  * <p>Active when Hibernate, Spring Boot's Hibernate support and {@code themis4j-jpa} are on the
  * class path and {@code themis4j.jpa.enabled} is not false. Settings the application passes itself
@@ -32,9 +34,24 @@ public final class ThemisJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "themisHibernatePropertiesCustomizer")
   HibernatePropertiesCustomizer themisHibernatePropertiesCustomizer(
-      KeyRingProvider keyRings, ObjectProvider<EncryptionObserver> observers) {
+      KeyRingProvider keyRings,
+      ObjectProvider<EncryptionObserver> observers,
+      ObjectProvider<ForeignCells> foreignCells,
+      ObjectProvider<ThemisProperties> themisProperties) {
     return properties -> {
       properties.putIfAbsent(ThemisJpaSettings.KEY_RING_PROVIDER, keyRings);
+      ThemisProperties p = themisProperties.getIfAvailable();
+      if (p != null) {
+        p.getJpa()
+            .getMigration()
+            .forEach(
+                (attribute, state) ->
+                    properties.putIfAbsent(ThemisJpaSettings.MIGRATION_PREFIX + attribute, state));
+      }
+      ForeignCells foreign = foreignCells.getIfAvailable();
+      if (foreign != null) {
+        properties.putIfAbsent(ThemisJpaSettings.FOREIGN_CELLS, foreign);
+      }
       List<EncryptionObserver> all = observers.orderedStream().toList();
       if (!all.isEmpty()) {
         properties.putIfAbsent(ThemisJpaSettings.OBSERVER,

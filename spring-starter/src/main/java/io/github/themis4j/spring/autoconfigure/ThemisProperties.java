@@ -342,6 +342,17 @@ public class ThemisProperties {
     /** Whether to configure the themis4j JPA integration into Hibernate. */
     private boolean enabled = true;
 
+    /**
+     * Migration state per encrypted attribute, keyed by "Entity.attribute" (JPA entity name):
+     * "strict" (the default) or "read-legacy" (old plaintexts load while a column is taken over).
+     * Overrides @Encrypted(migration). See docs/ADOPTING.md.
+     */
+    private final Map<String, String> migration = new LinkedHashMap<>();
+
+    public Map<String, String> getMigration() {
+      return migration;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }

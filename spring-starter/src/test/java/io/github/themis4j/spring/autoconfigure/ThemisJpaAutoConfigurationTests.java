@@ -77,6 +77,23 @@ class ThemisJpaAutoConfigurationTests {
   }
 
   @Test
+  void passesMigrationStatesAndForeignCellsToHibernate() {
+    io.github.themis4j.jpa.ForeignCells foreign = (entity, attribute) -> null;
+    runner.withBean(io.github.themis4j.jpa.ForeignCells.class, () -> foreign)
+        .withPropertyValues("themis4j.jpa.migration.Customer.email=read-legacy",
+            "themis4j.jpa.migration[Order.note]=strict")
+        .run(
+            context -> {
+              Map<String, Object> settings = hibernateSettings(context);
+              Map<String, Object> lower = new HashMap<>();
+              settings.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+              assertThat(lower).containsEntry("themis4j.jpa.migration.customer.email", "read-legacy")
+                  .containsEntry("themis4j.jpa.migration.order.note", "strict");
+              assertThat(settings.get(ThemisJpaSettings.FOREIGN_CELLS)).isSameAs(foreign);
+            });
+  }
+
+  @Test
   void keepsSettingsTheApplicationPassesItself() {
     KeyRingProvider own = name -> null;
     runner.run(
