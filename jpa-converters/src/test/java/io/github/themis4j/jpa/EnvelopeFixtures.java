@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
-import javax.crypto.KeyGenerator;
 import javax.sql.DataSource;
 
 /** Shared pieces of the envelope-key tests: a DataSource on a {@link TestDatabase}, the shipped DDL, a keystore. */
@@ -89,17 +86,8 @@ final class EnvelopeFixtures {
 
   /** A PKCS#12 keystore with AES keys under these aliases, password {@code pw}. */
   static Path keystore(Path dir, char[] pw, String... aliases) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, pw);
-    KeyGenerator g = KeyGenerator.getInstance("AES");
-    g.init(256);
-    for (String a : aliases) {
-      ks.setEntry(a, new KeyStore.SecretKeyEntry(g.generateKey()), new KeyStore.PasswordProtection(pw));
-    }
     Path p = dir.resolve("kek.p12");
-    try (var out = Files.newOutputStream(p)) {
-      ks.store(out, pw);
-    }
+    io.github.themis4j.testing.AesKeystores.write(p, pw, aliases);
     return p;
   }
 }

@@ -7,11 +7,10 @@ import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.keyring.KeyRing;
 import io.github.themis4j.keyring.UnknownKeyException;
 import io.github.themis4j.keyring.envelope.KeyEncryptionKeyException.Reason;
-import java.io.OutputStream;
+import io.github.themis4j.testing.AesKeystores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +18,6 @@ import java.util.Base64;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,16 +35,7 @@ class EnvelopeKeyRingsTest {
   @BeforeEach
   void keystore() throws Exception {
     keystore = dir.resolve("kek.p12");
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, PASSWORD);
-    KeyGenerator g = KeyGenerator.getInstance("AES");
-    g.init(256);
-    rawKek1 = g.generateKey();
-    ks.setEntry("kek-1", new KeyStore.SecretKeyEntry(rawKek1), new KeyStore.PasswordProtection(PASSWORD));
-    ks.setEntry("kek-2", new KeyStore.SecretKeyEntry(g.generateKey()), new KeyStore.PasswordProtection(PASSWORD));
-    try (OutputStream out = Files.newOutputStream(keystore)) {
-      ks.store(out, PASSWORD);
-    }
+    rawKek1 = AesKeystores.write(keystore, PASSWORD, "kek-1", "kek-2").get("kek-1");
   }
 
   private EnvelopeKeyRings rings(Path store, String kek) {

@@ -10,13 +10,10 @@ import io.github.themis4j.keyring.envelope.Pkcs11Token;
 import io.github.themis4j.spring.autoconfigure.KeyConfigurationException;
 import io.github.themis4j.spring.autoconfigure.ThemisAutoConfiguration;
 import io.github.themis4j.testing.SoftHsm;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,16 +127,8 @@ class ThemisEnvelopeAutoConfigurationTests {
 
   @Test
   void pkcs12KeystoreWithPasswordFile() throws Exception {
-    char[] pw = "p12-password".toCharArray();
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, pw);
-    KeyGenerator g = KeyGenerator.getInstance("AES");
-    g.init(256);
-    ks.setEntry("kek-1", new KeyStore.SecretKeyEntry(g.generateKey()), new KeyStore.PasswordProtection(pw));
     Path store = dir.resolve("kek.p12");
-    try (OutputStream out = Files.newOutputStream(store)) {
-      ks.store(out, pw);
-    }
+    io.github.themis4j.testing.AesKeystores.write(store, "p12-password".toCharArray(), "kek-1");
     Path pwFile = Files.writeString(dir.resolve("pw.txt"), "p12-password\n");
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ThemisEnvelopeAutoConfiguration.class, ThemisAutoConfiguration.class))
