@@ -32,6 +32,7 @@ class EnvelopeSecretsMaskingTests {
             new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
         .withPropertyValues(
             "management.endpoint.env.show-values=always",
+            "management.endpoints.web.exposure.include=*",
             "themis4j.kek.type=pkcs12",
             "themis4j.kek.key-label=kek",
             "themis4j.kek.keystore.location=" + store,
