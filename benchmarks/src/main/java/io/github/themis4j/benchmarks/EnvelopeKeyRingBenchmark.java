@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class EnvelopeKeyRingBenchmark {
@@ -67,17 +69,27 @@ public class EnvelopeKeyRingBenchmark {
     ks.load(null, pw);
     KeyGenerator g = KeyGenerator.getInstance("AES");
     g.init(256);
-    ks.setEntry("kek", new KeyStore.SecretKeyEntry(g.generateKey()), new KeyStore.PasswordProtection(pw));
+    ks.setEntry(
+        "kek", new KeyStore.SecretKeyEntry(g.generateKey()), new KeyStore.PasswordProtection(pw));
     Path p12 = dir.resolve("kek.p12");
     try (OutputStream out = Files.newOutputStream(p12)) {
       ks.store(out, pw);
     }
     KeyEncryptionKeyResolver keks = Pkcs12KeyEncryptionKey.resolver(p12, pw);
     EnvelopeKeyRings creator =
-        EnvelopeKeyRings.builder(new FileWrappedKeyStore(dir.resolve("keys")), keks, keks.resolve("pkcs12:alias=kek")).build();
+        EnvelopeKeyRings.builder(
+                new FileWrappedKeyStore(dir.resolve("keys")),
+                keks,
+                keks.resolve("pkcs12:alias=kek"))
+            .build();
     KeyRing created = creator.createRing("pii");
     // a fresh instance, as after a restart: unwraps at startup
-    envelope = EnvelopeKeyRings.builder(new FileWrappedKeyStore(dir.resolve("keys")), keks, keks.resolve("pkcs12:alias=kek")).build();
+    envelope =
+        EnvelopeKeyRings.builder(
+                new FileWrappedKeyStore(dir.resolve("keys")),
+                keks,
+                keks.resolve("pkcs12:alias=kek"))
+            .build();
     envelope.unwrapAll();
     KeyRing plain = KeyRing.of("pii", created.activeKeyId(), created.activeKey());
     plainCodec = new EncryptedValueCodec(KeyRings.of(plain));
@@ -88,14 +100,21 @@ public class EnvelopeKeyRingBenchmark {
     new SecureRandom().nextBytes(data);
     plainStored = plainCodec.seal("pii", null, context, data);
     envelopeStored = envelopeCodec.seal("pii", null, context, data);
-    Check.equal(envelopeCodec.unseal("pii", context, plainStored), data, "envelope ring reads plain ring's value");
-    Check.equal(plainCodec.unseal("pii", context, envelopeStored), data, "plain ring reads envelope ring's value");
+    Check.equal(
+        envelopeCodec.unseal("pii", context, plainStored),
+        data,
+        "envelope ring reads plain ring's value");
+    Check.equal(
+        plainCodec.unseal("pii", context, envelopeStored),
+        data,
+        "plain ring reads envelope ring's value");
   }
 
   @TearDown
   public void checkUnwrappedOnce() throws IOException {
     if (envelope.unwrapCount() != 1) {
-      throw new IllegalStateException("the data key was unwrapped " + envelope.unwrapCount() + " times, expected once");
+      throw new IllegalStateException(
+          "the data key was unwrapped " + envelope.unwrapCount() + " times, expected once");
     }
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -10,7 +10,10 @@ import java.util.Map;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-/** PKCS#12 keystores of fresh AES-256 keys, as {@code keytool -genseckey} makes them (for KEK tests). */
+/**
+ * PKCS#12 keystores of fresh AES-256 keys, as {@code keytool -genseckey} makes them (for KEK
+ * tests).
+ */
 public final class AesKeystores {
   private AesKeystores() {}
 

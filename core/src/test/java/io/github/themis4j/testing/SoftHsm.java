@@ -31,10 +31,13 @@ import org.junit.jupiter.api.Assumptions;
 public final class SoftHsm {
   /** The module of the Debian package. */
   public static final Path LIBRARY = Paths.get("/usr/lib/softhsm/libsofthsm2.so");
+
   /** The user PIN of every token here. */
   public static final String PIN = "themis4j-test-pin";
+
   /** Tokens: one per kind of use, so that one test's login cannot make another's wrong PIN pass. */
-  public static final List<String> TOKENS = List.of("main", "second", "wrong-pin", "jpa", "starter", "demo");
+  public static final List<String> TOKENS =
+      List.of("main", "second", "wrong-pin", "jpa", "starter", "demo");
 
   private static SoftHsm shared;
   private static String unavailableReason;
@@ -58,8 +61,12 @@ public final class SoftHsm {
       }
     }
     if (shared == null) {
-      String msg = "SoftHSM2 unavailable: " + unavailableReason + " (run scripts/setup.sh, which installs softhsm2)";
-      if (Boolean.getBoolean("themis4j.softhsm.required") || Boolean.getBoolean("themis4j.interop.required")) {
+      String msg =
+          "SoftHSM2 unavailable: "
+              + unavailableReason
+              + " (run scripts/setup.sh, which installs softhsm2)";
+      if (Boolean.getBoolean("themis4j.softhsm.required")
+          || Boolean.getBoolean("themis4j.interop.required")) {
         fail(msg);
       }
       System.err.println("\n*** WARNING: SKIPPING PKCS#11 TEST. " + msg + " ***\n");
@@ -85,7 +92,8 @@ public final class SoftHsm {
   private static SoftHsm init() throws IOException, InterruptedException {
     String conf = System.getenv("SOFTHSM2_CONF");
     if (conf == null || conf.isBlank()) {
-      throw new IOException("SOFTHSM2_CONF is not set for the test JVM (Maven's surefire configuration sets it)");
+      throw new IOException(
+          "SOFTHSM2_CONF is not set for the test JVM (Maven's surefire configuration sets it)");
     }
     if (!Files.isReadable(LIBRARY)) {
       throw new IOException(LIBRARY + " is not installed");
@@ -102,15 +110,29 @@ public final class SoftHsm {
     Files.createDirectories(tokens);
     Files.writeString(
         confFile,
-        "directories.tokendir = " + tokens.toAbsolutePath() + "\nobjectstore.backend = file\nlog.level = ERROR\n",
+        "directories.tokendir = "
+            + tokens.toAbsolutePath()
+            + "\nobjectstore.backend = file\nlog.level = ERROR\n",
         StandardCharsets.UTF_8);
     Map<String, Long> slots = new LinkedHashMap<>();
     Pattern reassigned = Pattern.compile("reassigned to slot (\\d+)");
     for (String label : TOKENS) {
-      String out = run(confFile, "softhsm2-util", "--init-token", "--free", "--label", label, "--pin", PIN, "--so-pin", "themis4j-so-pin");
+      String out =
+          run(
+              confFile,
+              "softhsm2-util",
+              "--init-token",
+              "--free",
+              "--label",
+              label,
+              "--pin",
+              PIN,
+              "--so-pin",
+              "themis4j-so-pin");
       Matcher m = reassigned.matcher(out);
       if (!m.find()) {
-        throw new IOException("softhsm2-util did not report the slot of token " + label + ": " + out.trim());
+        throw new IOException(
+            "softhsm2-util did not report the slot of token " + label + ": " + out.trim());
       }
       slots.put(label, Long.parseLong(m.group(1)));
     }
@@ -129,7 +151,8 @@ public final class SoftHsm {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
-      throw new IOException(String.join(" ", command).replace(PIN, "***") + " failed: " + out.trim());
+      throw new IOException(
+          String.join(" ", command).replace(PIN, "***") + " failed: " + out.trim());
     }
     return out;
   }

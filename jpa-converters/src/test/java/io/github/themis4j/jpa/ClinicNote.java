@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
-/** A row of one clinic (Hibernate discriminator multi-tenancy), its diagnosis under the clinic's key. */
+/**
+ * A row of one clinic (Hibernate discriminator multi-tenancy), its diagnosis under the clinic's
+ * key.
+ */
 @Entity(name = "ClinicNote")
 @Table(name = "env_clinic_note")
 public class ClinicNote {

@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Shared pieces of the envelope-key tests: a DataSource on a {@link TestDatabase}, the shipped DDL, a keystore. */
+/**
+ * Shared pieces of the envelope-key tests: a DataSource on a {@link TestDatabase}, the shipped DDL,
+ * a keystore.
+ */
 final class EnvelopeFixtures {
   private EnvelopeFixtures() {}
 

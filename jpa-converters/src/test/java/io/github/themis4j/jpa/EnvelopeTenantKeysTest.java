@@ -3,14 +3,14 @@ package io.github.themis4j.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.themis4j.jpa.envelope.JdbcWrappedKeyStore;
+import io.github.themis4j.jpa.envelope.TenantKeyRings;
 import io.github.themis4j.keyring.UnknownKeyException;
 import io.github.themis4j.keyring.envelope.EnvelopeKeyRings;
 import io.github.themis4j.keyring.envelope.KeyEncryptionKeyResolver;
 import io.github.themis4j.keyring.envelope.KeyShreddedException;
 import io.github.themis4j.keyring.envelope.Pkcs12KeyEncryptionKey;
 import io.github.themis4j.keyring.envelope.WrappedKeyRing;
-import io.github.themis4j.jpa.envelope.JdbcWrappedKeyStore;
-import io.github.themis4j.jpa.envelope.TenantKeyRings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -74,7 +74,8 @@ class EnvelopeTenantKeysTest {
   }
 
   private TenantKeyRings tenantKeys() {
-    EnvelopeKeyRings envelope = EnvelopeKeyRings.builder(store, keks, keks.resolve("pkcs12:alias=kek-1")).build();
+    EnvelopeKeyRings envelope =
+        EnvelopeKeyRings.builder(store, keks, keks.resolve("pkcs12:alias=kek-1")).build();
     return TenantKeyRings.of(envelope, clinics, Set.of("pii"), null);
   }
 
@@ -109,24 +110,32 @@ class EnvelopeTenantKeysTest {
   }
 
   private void writeRows(JpaFixture f, String clinic) {
-    as(clinic, () -> {
-      f.inTransaction(s -> {
-        for (int i = 0; i < ROWS; i++) {
-          s.persist(new ClinicNote(idOf(clinic, i), clinic + " diagnosis " + i));
-        }
-      });
-      return null;
-    });
+    as(
+        clinic,
+        () -> {
+          f.inTransaction(
+              s -> {
+                for (int i = 0; i < ROWS; i++) {
+                  s.persist(new ClinicNote(idOf(clinic, i), clinic + " diagnosis " + i));
+                }
+              });
+          return null;
+        });
   }
 
   private Map<Long, String> readAll(JpaFixture f, String clinic) {
-    return as(clinic, () -> f.fromTransaction(s -> {
-      Map<Long, String> m = new TreeMap<>();
-      for (ClinicNote n : s.createQuery("from ClinicNote", ClinicNote.class).getResultList()) {
-        m.put(n.id, n.diagnosis);
-      }
-      return m;
-    }));
+    return as(
+        clinic,
+        () ->
+            f.fromTransaction(
+                s -> {
+                  Map<Long, String> m = new TreeMap<>();
+                  for (ClinicNote n :
+                      s.createQuery("from ClinicNote", ClinicNote.class).getResultList()) {
+                    m.put(n.id, n.diagnosis);
+                  }
+                  return m;
+                }));
   }
 
   private Map<Long, byte[]> rawColumns() throws Exception {
@@ -164,17 +173,25 @@ class EnvelopeTenantKeysTest {
       assertThat(EncryptedValueCodec.storedKeyId(raw.get(idOf("clinic-b", i)))).isEqualTo(keyB);
     }
 
-    // A's rows are not readable under B's key: a session for clinic A while the key selector says B.
-    assertThatThrownBy(() -> as("clinic-b", () -> f.fromTransaction(s -> withTenant(f, "clinic-a"))))
-        .isInstanceOfSatisfying(EncryptedAttributeException.class, e -> assertThat(e.reason()).isEqualTo(EncryptionObserver.UNKNOWN_KEY))
+    // A's rows are not readable under B's key: a session for clinic A while the key selector says
+    // B.
+    assertThatThrownBy(
+            () -> as("clinic-b", () -> f.fromTransaction(s -> withTenant(f, "clinic-a"))))
+        .isInstanceOfSatisfying(
+            EncryptedAttributeException.class,
+            e -> assertThat(e.reason()).isEqualTo(EncryptionObserver.UNKNOWN_KEY))
         .hasMessageContaining("pii.clinic-b");
     // The same straight through the codec, for every row of A.
     EncryptedValueCodec codec = new EncryptedValueCodec(keys);
     for (int i = 0; i < ROWS; i++) {
       long id = idOf("clinic-a", i);
       CellContext ctx = CellContext.of("env_clinic_note", "diagnosis", id);
-      assertThatThrownBy(() -> as("clinic-b", () -> codec.unseal("pii", ctx, raw.get(id)))).isInstanceOf(UnknownKeyException.class);
-      assertThat(new String(as("clinic-a", () -> codec.unseal("pii", ctx, raw.get(id))), java.nio.charset.StandardCharsets.UTF_8))
+      assertThatThrownBy(() -> as("clinic-b", () -> codec.unseal("pii", ctx, raw.get(id))))
+          .isInstanceOf(UnknownKeyException.class);
+      assertThat(
+              new String(
+                  as("clinic-a", () -> codec.unseal("pii", ctx, raw.get(id))),
+                  java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo("clinic-a diagnosis " + i);
     }
 
@@ -190,18 +207,24 @@ class EnvelopeTenantKeysTest {
     TenantKeyRings restarted = tenantKeys();
     for (TenantKeyRings k : List.of(keys, restarted)) {
       JpaFixture g = k == keys ? f : fixture(k, false);
-      assertThat(readAll(g, "clinic-b")).hasSize(ROWS).allSatisfy((id, d) -> assertThat(d).startsWith("clinic-b diagnosis"));
+      assertThat(readAll(g, "clinic-b"))
+          .hasSize(ROWS)
+          .allSatisfy((id, d) -> assertThat(d).startsWith("clinic-b diagnosis"));
       for (int i = 0; i < ROWS; i++) {
         long id = idOf("clinic-a", i);
-        assertThatThrownBy(() -> as("clinic-a", () -> g.fromTransaction(s -> s.find(ClinicNote.class, id))))
-            .isInstanceOfSatisfying(EncryptedAttributeException.class, e -> {
-              assertThat(e.reason()).isEqualTo(EncryptionObserver.SHREDDED);
-              assertThat(e.getCause()).isInstanceOf(KeyShreddedException.class);
-            })
+        assertThatThrownBy(
+                () -> as("clinic-a", () -> g.fromTransaction(s -> s.find(ClinicNote.class, id))))
+            .isInstanceOfSatisfying(
+                EncryptedAttributeException.class,
+                e -> {
+                  assertThat(e.reason()).isEqualTo(EncryptionObserver.SHREDDED);
+                  assertThat(e.getCause()).isInstanceOf(KeyShreddedException.class);
+                })
             .hasMessageContaining("were shredded");
       }
       // Nothing new can be written for A; the transaction rolls back.
-      assertThatThrownBy(() -> writeRows(g, "clinic-a")).hasRootCauseInstanceOf(KeyShreddedException.class);
+      assertThatThrownBy(() -> writeRows(g, "clinic-a"))
+          .hasRootCauseInstanceOf(KeyShreddedException.class);
     }
     assertThat(rawColumns()).hasSize(2 * ROWS);
 
@@ -225,13 +248,18 @@ class EnvelopeTenantKeysTest {
       ex.shutdown();
     }
     assertThat(store.load("pii.clinic-c").orElseThrow().keys()).hasSize(1);
-    TenantKeyRings noTenant = TenantKeyRings.of(p1.envelope(), clinics.current::get, Set.of("pii"), null);
-    assertThatThrownBy(() -> noTenant.keyRing("pii")).isInstanceOf(UnknownKeyException.class).hasMessageContaining("no current tenant");
-    assertThatThrownBy(() -> as("../etc", () -> noTenant.keyRing("pii"))).isInstanceOf(io.github.themis4j.InvalidArgumentException.class);
+    TenantKeyRings noTenant =
+        TenantKeyRings.of(p1.envelope(), clinics.current::get, Set.of("pii"), null);
+    assertThatThrownBy(() -> noTenant.keyRing("pii"))
+        .isInstanceOf(UnknownKeyException.class)
+        .hasMessageContaining("no current tenant");
+    assertThatThrownBy(() -> as("../etc", () -> noTenant.keyRing("pii")))
+        .isInstanceOf(io.github.themis4j.InvalidArgumentException.class);
   }
 
   private static ClinicNote withTenant(JpaFixture f, String tenant) {
-    try (Session s = f.sessionFactory.withOptions().tenantIdentifier((Object) tenant).openSession()) {
+    try (Session s =
+        f.sessionFactory.withOptions().tenantIdentifier((Object) tenant).openSession()) {
       return s.find(ClinicNote.class, 1000L);
     }
   }
@@ -239,7 +267,8 @@ class EnvelopeTenantKeysTest {
   private int countDataKeyRows(String ring) throws Exception {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("select count(*) from themis4j_data_key where ring = '" + ring + "'")) {
+        ResultSet r =
+            s.executeQuery("select count(*) from themis4j_data_key where ring = '" + ring + "'")) {
       r.next();
       return r.getInt(1);
     }

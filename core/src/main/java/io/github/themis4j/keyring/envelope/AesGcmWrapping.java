@@ -28,7 +28,8 @@ final class AesGcmWrapping {
       throw new InvalidArgumentException("data key and associated data must not be null or empty");
     }
     byte[] nonce = Rng.bytes(NONCE);
-    byte[] ct = run(kek, provider, uri, Cipher.ENCRYPT_MODE, nonce, aad, dataKey, 0, dataKey.length);
+    byte[] ct =
+        run(kek, provider, uri, Cipher.ENCRYPT_MODE, nonce, aad, dataKey, 0, dataKey.length);
     byte[] out = new byte[1 + NONCE + ct.length];
     out[0] = VERSION;
     System.arraycopy(nonce, 0, out, 1, NONCE);
@@ -42,20 +43,44 @@ final class AesGcmWrapping {
     }
     if (wrapped.length < 1 + NONCE + TAG + 1 || wrapped.length > 1 + NONCE + TAG + 1024) {
       throw new KeyEncryptionKeyException(
-          Reason.UNWRAP_FAILED, uri, "wrapped data key has an invalid length (" + wrapped.length + " bytes)");
+          Reason.UNWRAP_FAILED,
+          uri,
+          "wrapped data key has an invalid length (" + wrapped.length + " bytes)");
     }
     if (wrapped[0] != VERSION) {
       throw new KeyEncryptionKeyException(
-          Reason.UNWRAP_FAILED, uri, "wrapped data key has unknown format version " + (wrapped[0] & 0xff));
+          Reason.UNWRAP_FAILED,
+          uri,
+          "wrapped data key has unknown format version " + (wrapped[0] & 0xff));
     }
     byte[] nonce = java.util.Arrays.copyOfRange(wrapped, 1, 1 + NONCE);
-    return run(kek, provider, uri, Cipher.DECRYPT_MODE, nonce, aad, wrapped, 1 + NONCE, wrapped.length - 1 - NONCE);
+    return run(
+        kek,
+        provider,
+        uri,
+        Cipher.DECRYPT_MODE,
+        nonce,
+        aad,
+        wrapped,
+        1 + NONCE,
+        wrapped.length - 1 - NONCE);
   }
 
   private static byte[] run(
-      Key kek, Provider provider, String uri, int mode, byte[] nonce, byte[] aad, byte[] in, int off, int len) {
+      Key kek,
+      Provider provider,
+      String uri,
+      int mode,
+      byte[] nonce,
+      byte[] aad,
+      byte[] in,
+      int off,
+      int len) {
     try {
-      Cipher c = provider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", provider);
+      Cipher c =
+          provider == null
+              ? Cipher.getInstance("AES/GCM/NoPadding")
+              : Cipher.getInstance("AES/GCM/NoPadding", provider);
       c.init(mode, kek, new GCMParameterSpec(TAG * 8, nonce));
       c.updateAAD(aad);
       return c.doFinal(in, off, len);
@@ -67,10 +92,16 @@ final class AesGcmWrapping {
         throw unwrapFailed(uri, e);
       }
       throw new KeyEncryptionKeyException(
-          Reason.UNSUITABLE, uri, "the key-encryption key " + uri + " cannot do AES-GCM: " + e.getMessage(), e);
+          Reason.UNSUITABLE,
+          uri,
+          "the key-encryption key " + uri + " cannot do AES-GCM: " + e.getMessage(),
+          e);
     } catch (ProviderException | IllegalStateException e) {
       throw new KeyEncryptionKeyException(
-          Reason.UNREACHABLE, uri, "the key-encryption key " + uri + " cannot be used: " + e.getMessage(), e);
+          Reason.UNREACHABLE,
+          uri,
+          "the key-encryption key " + uri + " cannot be used: " + e.getMessage(),
+          e);
     }
   }
 
@@ -78,7 +109,9 @@ final class AesGcmWrapping {
     return new KeyEncryptionKeyException(
         Reason.UNWRAP_FAILED,
         uri,
-        "the key-encryption key " + uri + " refused to unwrap the data key: wrong KEK, wrong ring or key id, or a"
+        "the key-encryption key "
+            + uri
+            + " refused to unwrap the data key: wrong KEK, wrong ring or key id, or a"
             + " tampered wrapped key",
         e);
   }

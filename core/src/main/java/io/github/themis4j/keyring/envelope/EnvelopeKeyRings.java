@@ -40,13 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * fails to unwrap. Each ring is a separate set of data keys; {@link #shred} destroys one
  * (crypto-shredding), after which reading it throws {@link KeyShreddedException}.
  *
- * <p>Administrative operations ({@link #createRing}, {@link #addDataKey}, {@link #activate},
- * {@link #rewrap}, {@link #shred}) are serialized within this instance; do not run them from two
- * processes at once (the store's {@code create} is atomic, its {@code update} last-writer-wins).
- * Other processes see changes when they {@link #refresh} (or restart). Thread-safe.
+ * <p>Administrative operations ({@link #createRing}, {@link #addDataKey}, {@link #activate}, {@link
+ * #rewrap}, {@link #shred}) are serialized within this instance; do not run them from two processes
+ * at once (the store's {@code create} is atomic, its {@code update} last-writer-wins). Other
+ * processes see changes when they {@link #refresh} (or restart). Thread-safe.
  */
 public final class EnvelopeKeyRings implements KeyRingProvider {
-  private static final byte[] AAD_LABEL = "themis4j-wrapped-data-key/1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] AAD_LABEL =
+      "themis4j-wrapped-data-key/1".getBytes(StandardCharsets.US_ASCII);
 
   private final WrappedKeyStore store;
   private final KeyEncryptionKeyResolver resolver;
@@ -69,11 +70,12 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
    * Starts building.
    *
    * @param store where the wrapped data keys live
-   * @param resolver finds the KEK each stored key names by URI (it must also resolve old KEKs
-   *     until a {@link #rewrap} has moved every key off them)
+   * @param resolver finds the KEK each stored key names by URI (it must also resolve old KEKs until
+   *     a {@link #rewrap} has moved every key off them)
    * @param kek the KEK new data keys are wrapped with
    */
-  public static Builder builder(WrappedKeyStore store, KeyEncryptionKeyResolver resolver, KeyEncryptionKey kek) {
+  public static Builder builder(
+      WrappedKeyStore store, KeyEncryptionKeyResolver resolver, KeyEncryptionKey kek) {
     return new Builder(store, resolver, kek);
   }
 
@@ -85,7 +87,8 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
     private boolean createOnFirstUse;
     private Clock clock = Clock.systemUTC();
 
-    private Builder(WrappedKeyStore store, KeyEncryptionKeyResolver resolver, KeyEncryptionKey kek) {
+    private Builder(
+        WrappedKeyStore store, KeyEncryptionKeyResolver resolver, KeyEncryptionKey kek) {
       if (store == null || resolver == null || kek == null) {
         throw new InvalidArgumentException("store, KEK resolver and KEK must not be null");
       }
@@ -138,7 +141,8 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
     Optional<WrappedKeyRing> stored = store.load(name);
     if (stored.isEmpty()) {
       if (!createOnFirstUse) {
-        throw new UnknownKeyException(name, null, "no wrapped key ring named '" + name + "' is stored");
+        throw new UnknownKeyException(
+            name, null, "no wrapped key ring named '" + name + "' is stored");
       }
       WrappedKeyRing fresh = newRing(name);
       if (store.create(fresh)) {
@@ -146,7 +150,8 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
       }
       stored = store.load(name); // another process created it first: use theirs
       if (stored.isEmpty()) {
-        throw new UnknownKeyException(name, null, "wrapped key ring '" + name + "' vanished while being created");
+        throw new UnknownKeyException(
+            name, null, "wrapped key ring '" + name + "' vanished while being created");
       }
     }
     return unwrap(stored.get());
@@ -242,7 +247,14 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
     synchronized (admin) {
       WrappedKeyRing w = live(ring);
       if (w.key(keyId).isEmpty()) {
-        throw new UnknownKeyException(ring, keyId, "key ring '" + ring + "' has no key with id '" + KeyRing.checkId(keyId, "key id") + "'");
+        throw new UnknownKeyException(
+            ring,
+            keyId,
+            "key ring '"
+                + ring
+                + "' has no key with id '"
+                + KeyRing.checkId(keyId, "key id")
+                + "'");
       }
       store.update(w.withActive(keyId));
       cache.remove(ring);
@@ -299,8 +311,8 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
   /**
    * Crypto-shredding: destroys every data key of this ring (the stored document keeps a tombstone
    * with the time, and no key) and drops it from memory. Values encrypted under the ring become
-   * unreadable for good, backups of the data included (but not backups of the key store: keep
-   * those short-lived, see {@code docs/ENVELOPE-KEYS.md}). Irreversible.
+   * unreadable for good, backups of the data included (but not backups of the key store: keep those
+   * short-lived, see {@code docs/ENVELOPE-KEYS.md}). Irreversible.
    *
    * @return false if the ring was already shredded
    * @throws UnknownKeyException if no such ring is stored
@@ -308,8 +320,12 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
   public boolean shred(String ring) {
     synchronized (admin) {
       WrappedKeyRing w =
-          store.load(KeyRing.checkId(ring, "key ring name"))
-              .orElseThrow(() -> new UnknownKeyException(ring, null, "no wrapped key ring named '" + ring + "' is stored"));
+          store
+              .load(KeyRing.checkId(ring, "key ring name"))
+              .orElseThrow(
+                  () ->
+                      new UnknownKeyException(
+                          ring, null, "no wrapped key ring named '" + ring + "' is stored"));
       cache.remove(ring);
       if (w.isShredded()) {
         return false;
@@ -324,17 +340,22 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
   public List<RingStatus> status() {
     List<RingStatus> out = new ArrayList<>();
     for (String name : store.ringNames()) {
-      store.load(name).ifPresent(w -> {
-        List<String> ids = new ArrayList<>();
-        List<String> keks = new ArrayList<>();
-        for (WrappedDataKey k : w.keys()) {
-          ids.add(k.keyId());
-          if (!keks.contains(k.kekUri())) {
-            keks.add(k.kekUri());
-          }
-        }
-        out.add(new RingStatus(name, w.activeKeyId(), ids, keks, cache.containsKey(name), w.shreddedAt()));
-      });
+      store
+          .load(name)
+          .ifPresent(
+              w -> {
+                List<String> ids = new ArrayList<>();
+                List<String> keks = new ArrayList<>();
+                for (WrappedDataKey k : w.keys()) {
+                  ids.add(k.keyId());
+                  if (!keks.contains(k.kekUri())) {
+                    keks.add(k.kekUri());
+                  }
+                }
+                out.add(
+                    new RingStatus(
+                        name, w.activeKeyId(), ids, keks, cache.containsKey(name), w.shreddedAt()));
+              });
     }
     return out;
   }
@@ -350,7 +371,12 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
    * @param shreddedAt when it was shredded, or null
    */
   public record RingStatus(
-      String name, String activeKeyId, List<String> keyIds, List<String> kekUris, boolean unwrapped, Instant shreddedAt) {
+      String name,
+      String activeKeyId,
+      List<String> keyIds,
+      List<String> kekUris,
+      boolean unwrapped,
+      Instant shreddedAt) {
     public RingStatus {
       keyIds = List.copyOf(keyIds);
       kekUris = List.copyOf(kekUris);
@@ -397,8 +423,12 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
 
   private WrappedKeyRing live(String ring) {
     WrappedKeyRing w =
-        store.load(KeyRing.checkId(ring, "key ring name"))
-            .orElseThrow(() -> new UnknownKeyException(ring, null, "no wrapped key ring named '" + ring + "' is stored"));
+        store
+            .load(KeyRing.checkId(ring, "key ring name"))
+            .orElseThrow(
+                () ->
+                    new UnknownKeyException(
+                        ring, null, "no wrapped key ring named '" + ring + "' is stored"));
     if (w.isShredded()) {
       throw new KeyShreddedException(ring, w.shreddedAt());
     }
@@ -410,7 +440,8 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
     return WrappedKeyRing.of(name, id, List.of(wrapKey(name, id, SymmetricKey.generate(), kek)));
   }
 
-  private WrappedDataKey wrapKey(String ring, String keyId, SymmetricKey key, KeyEncryptionKey with) {
+  private WrappedDataKey wrapKey(
+      String ring, String keyId, SymmetricKey key, KeyEncryptionKey with) {
     return wrapKey(ring, keyId, key, with, clock.instant());
   }
 
@@ -436,6 +467,12 @@ public final class EnvelopeKeyRings implements KeyRingProvider {
 
   @Override
   public String toString() {
-    return "EnvelopeKeyRings[" + store + ", KEK " + kek.uri() + ", " + cache.size() + " rings unwrapped]";
+    return "EnvelopeKeyRings["
+        + store
+        + ", KEK "
+        + kek.uri()
+        + ", "
+        + cache.size()
+        + " rings unwrapped]";
   }
 }

@@ -76,7 +76,8 @@ public final class FileWrappedKeyStore implements WrappedKeyStore {
       p.load(r);
       return Optional.of(parse(p, ring, file.toString()));
     } catch (IOException | IllegalArgumentException e) {
-      throw new MalformedDataException("cannot read the wrapped key document " + file + ": " + e.getMessage());
+      throw new MalformedDataException(
+          "cannot read the wrapped key document " + file + ": " + e.getMessage());
     }
   }
 
@@ -140,7 +141,8 @@ public final class FileWrappedKeyStore implements WrappedKeyStore {
       for (WrappedDataKey k : ring.keys()) {
         ids.add(k.keyId());
         p.setProperty("key." + k.keyId() + ".kek", k.kekUri());
-        p.setProperty("key." + k.keyId() + ".wrapped", Base64.getEncoder().encodeToString(k.wrapped()));
+        p.setProperty(
+            "key." + k.keyId() + ".wrapped", Base64.getEncoder().encodeToString(k.wrapped()));
         p.setProperty("key." + k.keyId() + ".created", k.createdAt().toString());
       }
       p.setProperty("keys", String.join(",", ids));

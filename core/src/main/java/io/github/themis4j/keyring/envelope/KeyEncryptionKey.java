@@ -56,7 +56,9 @@ public interface KeyEncryptionKey {
     byte[] back = unwrap(wrap(probe, aad), aad);
     if (!java.util.Arrays.equals(probe, back)) {
       throw new KeyEncryptionKeyException(
-          KeyEncryptionKeyException.Reason.UNWRAP_FAILED, uri(), "the KEK's probe did not round-trip");
+          KeyEncryptionKeyException.Reason.UNWRAP_FAILED,
+          uri(),
+          "the KEK's probe did not round-trip");
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.github.themis4j.keyring.envelope;
 
 /**
- * Finds the {@link KeyEncryptionKey} that a stored data key names by URI. {@link
- * Pkcs11Token} and {@link Pkcs12KeyEncryptionKey#resolver} resolve the keys of one token or
- * keystore; {@link #of} combines KEK instances the application already has.
+ * Finds the {@link KeyEncryptionKey} that a stored data key names by URI. {@link Pkcs11Token} and
+ * {@link Pkcs12KeyEncryptionKey#resolver} resolve the keys of one token or keystore; {@link #of}
+ * combines KEK instances the application already has.
  */
 @FunctionalInterface
 public interface KeyEncryptionKeyResolver {
@@ -12,8 +12,9 @@ public interface KeyEncryptionKeyResolver {
    *
    * @param uri the URI recorded beside a wrapped data key
    * @return the KEK; never null
-   * @throws KeyEncryptionKeyException with reason {@link KeyEncryptionKeyException.Reason#KEY_NOT_FOUND}
-   *     if this resolver has no such KEK, or another reason if it cannot be reached
+   * @throws KeyEncryptionKeyException with reason {@link
+   *     KeyEncryptionKeyException.Reason#KEY_NOT_FOUND} if this resolver has no such KEK, or
+   *     another reason if it cannot be reached
    */
   KeyEncryptionKey resolve(String uri);
 
@@ -32,7 +33,9 @@ public interface KeyEncryptionKeyResolver {
       KeyEncryptionKey k = byUri.get(uri);
       if (k == null) {
         throw new KeyEncryptionKeyException(
-            KeyEncryptionKeyException.Reason.KEY_NOT_FOUND, uri, "no key-encryption key " + uri + " is configured");
+            KeyEncryptionKeyException.Reason.KEY_NOT_FOUND,
+            uri,
+            "no key-encryption key " + uri + " is configured");
       }
       return k;
     };

@@ -24,9 +24,9 @@ import javax.security.auth.login.FailedLoginException;
  * KeyEncryptionKey kek = token.kek("kek-2026");
  * }</pre>
  *
- * <p>Pitfall of PKCS#11 itself: login state is per token and per process, so once a token is
- * logged in, a second login to it from the same JVM is accepted with any PIN. Open one {@code
- * Pkcs11Token} per token and keep it.
+ * <p>Pitfall of PKCS#11 itself: login state is per token and per process, so once a token is logged
+ * in, a second login to it from the same JVM is accepted with any PIN. Open one {@code Pkcs11Token}
+ * per token and keep it.
  */
 public final class Pkcs11Token implements KeyEncryptionKeyResolver {
   private static final String URI_PREFIX = "pkcs11:object=";
@@ -88,22 +88,31 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
     String where = "PKCS#11 token at " + slot + " of " + library;
     String lib = library.toAbsolutePath().toString();
     if (lib.contains("\n") || lib.contains("\"")) {
-      throw new InvalidArgumentException("PKCS#11 library path must not contain quotes or line breaks");
+      throw new InvalidArgumentException(
+          "PKCS#11 library path must not contain quotes or line breaks");
     }
     if (!java.nio.file.Files.isReadable(library)) {
       throw new KeyEncryptionKeyException(
-          Reason.UNREACHABLE, null, "the PKCS#11 library " + lib + " does not exist or cannot be read");
+          Reason.UNREACHABLE,
+          null,
+          "the PKCS#11 library " + lib + " does not exist or cannot be read");
     }
     Provider p;
     try {
       Provider base = Security.getProvider("SunPKCS11");
       if (base == null) {
-        throw new KeyEncryptionKeyException(Reason.UNREACHABLE, null, "this JDK has no SunPKCS11 provider");
+        throw new KeyEncryptionKeyException(
+            Reason.UNREACHABLE, null, "this JDK has no SunPKCS11 provider");
       }
       String config =
-          "--name = themis4j-" + Integer.toHexString(System.identityHashCode(slot)) + "\n"
-              + "library = \"" + lib + "\"\n"
-              + slot.config + "\n";
+          "--name = themis4j-"
+              + Integer.toHexString(System.identityHashCode(slot))
+              + "\n"
+              + "library = \""
+              + lib
+              + "\"\n"
+              + slot.config
+              + "\n";
       p = base.configure(config);
     } catch (ProviderException | IllegalArgumentException | UnsupportedOperationException e) {
       throw new KeyEncryptionKeyException(
@@ -114,11 +123,16 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
       ks.load(null, pin.clone());
       return new Pkcs11Token(p, ks, where);
     } catch (IOException e) {
-      if (hasCause(e, FailedLoginException.class) || String.valueOf(rootMessage(e)).contains("CKR_PIN")) {
+      if (hasCause(e, FailedLoginException.class)
+          || String.valueOf(rootMessage(e)).contains("CKR_PIN")) {
         throw new KeyEncryptionKeyException(
-            Reason.LOGIN_FAILED, null, "the " + where + " refused the PIN (wrong PIN, or the PIN is locked)", e);
+            Reason.LOGIN_FAILED,
+            null,
+            "the " + where + " refused the PIN (wrong PIN, or the PIN is locked)",
+            e);
       }
-      throw new KeyEncryptionKeyException(Reason.UNREACHABLE, null, "cannot log in to the " + where + ": " + rootMessage(e), e);
+      throw new KeyEncryptionKeyException(
+          Reason.UNREACHABLE, null, "cannot log in to the " + where + ": " + rootMessage(e), e);
     } catch (GeneralSecurityException | ProviderException e) {
       throw new KeyEncryptionKeyException(
           Reason.UNREACHABLE, null, "cannot open the " + where + ": " + rootMessage(e), e);
@@ -139,7 +153,10 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
       k = keyStore.getKey(label, null);
     } catch (GeneralSecurityException | ProviderException e) {
       throw new KeyEncryptionKeyException(
-          Reason.UNREACHABLE, uri, "cannot read key '" + label + "' from the " + where + ": " + rootMessage(e), e);
+          Reason.UNREACHABLE,
+          uri,
+          "cannot read key '" + label + "' from the " + where + ": " + rootMessage(e),
+          e);
     }
     if (k == null) {
       throw new KeyEncryptionKeyException(
@@ -147,7 +164,9 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
     }
     if (!(k instanceof SecretKey) || !"AES".equalsIgnoreCase(k.getAlgorithm())) {
       throw new KeyEncryptionKeyException(
-          Reason.UNSUITABLE, uri, "key '" + label + "' of the " + where + " is not an AES secret key");
+          Reason.UNSUITABLE,
+          uri,
+          "key '" + label + "' of the " + where + " is not an AES secret key");
     }
     return new Pkcs11KeyEncryptionKey(uri, label, k, provider);
   }
@@ -163,14 +182,18 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
     checkLabel(label);
     try {
       if (keyStore.containsAlias(label)) {
-        throw new InvalidArgumentException("the " + where + " already holds a key labelled '" + label + "'");
+        throw new InvalidArgumentException(
+            "the " + where + " already holds a key labelled '" + label + "'");
       }
       KeyGenerator g = KeyGenerator.getInstance("AES", provider);
       g.init(256);
       keyStore.setKeyEntry(label, g.generateKey(), null, null);
     } catch (GeneralSecurityException | ProviderException e) {
       throw new KeyEncryptionKeyException(
-          Reason.UNREACHABLE, URI_PREFIX + label, "cannot generate key '" + label + "' in the " + where + ": " + rootMessage(e), e);
+          Reason.UNREACHABLE,
+          URI_PREFIX + label,
+          "cannot generate key '" + label + "' in the " + where + ": " + rootMessage(e),
+          e);
     }
     return kek(label);
   }
@@ -185,7 +208,15 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
   public KeyEncryptionKey resolve(String uri) {
     if (uri == null || !uri.startsWith(URI_PREFIX)) {
       throw new KeyEncryptionKeyException(
-          Reason.KEY_NOT_FOUND, uri, "the KEK URI " + uri + " is not a key of the " + where + " (expected " + URI_PREFIX + "<label>)");
+          Reason.KEY_NOT_FOUND,
+          uri,
+          "the KEK URI "
+              + uri
+              + " is not a key of the "
+              + where
+              + " (expected "
+              + URI_PREFIX
+              + "<label>)");
     }
     return kek(uri.substring(URI_PREFIX.length()));
   }
@@ -196,7 +227,10 @@ public final class Pkcs11Token implements KeyEncryptionKeyResolver {
   }
 
   private static String checkLabel(String label) {
-    if (label == null || label.isEmpty() || label.length() > 128 || !label.matches("[A-Za-z0-9._-]+")) {
+    if (label == null
+        || label.isEmpty()
+        || label.length() > 128
+        || !label.matches("[A-Za-z0-9._-]+")) {
       throw new InvalidArgumentException("key label must be 1-128 characters of [A-Za-z0-9._-]");
     }
     return label;

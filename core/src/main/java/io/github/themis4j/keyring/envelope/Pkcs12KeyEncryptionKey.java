@@ -37,16 +37,16 @@ public final class Pkcs12KeyEncryptionKey implements KeyEncryptionKey {
    *
    * @param password the keystore password, also used for the entry; not kept
    * @throws KeyEncryptionKeyException {@link Reason#UNREACHABLE} if the file cannot be read, {@link
-   *     Reason#LOGIN_FAILED} for a wrong password, {@link Reason#KEY_NOT_FOUND} for a missing alias,
-   *     {@link Reason#UNSUITABLE} if the entry is not an AES key
+   *     Reason#LOGIN_FAILED} for a wrong password, {@link Reason#KEY_NOT_FOUND} for a missing
+   *     alias, {@link Reason#UNSUITABLE} if the entry is not an AES key
    */
   public static Pkcs12KeyEncryptionKey load(Path path, char[] password, String alias) {
     return load(keyStore(path, password), path, password, alias);
   }
 
   /**
-   * A resolver of {@code pkcs12:alias=<alias>} URIs to the AES keys of this keystore (the
-   * keystore is loaded once).
+   * A resolver of {@code pkcs12:alias=<alias>} URIs to the AES keys of this keystore (the keystore
+   * is loaded once).
    */
   public static KeyEncryptionKeyResolver resolver(Path path, char[] password) {
     KeyStore ks = keyStore(path, password);
@@ -74,17 +74,21 @@ public final class Pkcs12KeyEncryptionKey implements KeyEncryptionKey {
       ks.load(in, password);
       return ks;
     } catch (IOException e) {
-      if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+      if (e.getCause() instanceof UnrecoverableKeyException
+          || String.valueOf(e.getMessage()).contains("password")) {
         throw new KeyEncryptionKeyException(
             Reason.LOGIN_FAILED, null, "the keystore " + path + " refused the password", e);
       }
-      throw new KeyEncryptionKeyException(Reason.UNREACHABLE, null, "cannot read the keystore " + path, e);
+      throw new KeyEncryptionKeyException(
+          Reason.UNREACHABLE, null, "cannot read the keystore " + path, e);
     } catch (GeneralSecurityException e) {
-      throw new KeyEncryptionKeyException(Reason.UNREACHABLE, null, "cannot load the keystore " + path, e);
+      throw new KeyEncryptionKeyException(
+          Reason.UNREACHABLE, null, "cannot load the keystore " + path, e);
     }
   }
 
-  private static Pkcs12KeyEncryptionKey load(KeyStore ks, Path path, char[] password, String alias) {
+  private static Pkcs12KeyEncryptionKey load(
+      KeyStore ks, Path path, char[] password, String alias) {
     if (alias == null || alias.isEmpty()) {
       throw new InvalidArgumentException("keystore alias must not be empty");
     }
@@ -93,15 +97,24 @@ public final class Pkcs12KeyEncryptionKey implements KeyEncryptionKey {
     try {
       k = ks.getKey(alias, password);
     } catch (UnrecoverableKeyException e) {
-      throw new KeyEncryptionKeyException(Reason.LOGIN_FAILED, uri, "the entry '" + alias + "' of keystore " + path + " refused the password", e);
+      throw new KeyEncryptionKeyException(
+          Reason.LOGIN_FAILED,
+          uri,
+          "the entry '" + alias + "' of keystore " + path + " refused the password",
+          e);
     } catch (GeneralSecurityException e) {
-      throw new KeyEncryptionKeyException(Reason.UNSUITABLE, uri, "cannot read entry '" + alias + "' of keystore " + path, e);
+      throw new KeyEncryptionKeyException(
+          Reason.UNSUITABLE, uri, "cannot read entry '" + alias + "' of keystore " + path, e);
     }
     if (k == null) {
-      throw new KeyEncryptionKeyException(Reason.KEY_NOT_FOUND, uri, "keystore " + path + " has no key '" + alias + "'");
+      throw new KeyEncryptionKeyException(
+          Reason.KEY_NOT_FOUND, uri, "keystore " + path + " has no key '" + alias + "'");
     }
     if (!(k instanceof SecretKey) || !"AES".equalsIgnoreCase(k.getAlgorithm())) {
-      throw new KeyEncryptionKeyException(Reason.UNSUITABLE, uri, "entry '" + alias + "' of keystore " + path + " is not an AES secret key");
+      throw new KeyEncryptionKeyException(
+          Reason.UNSUITABLE,
+          uri,
+          "entry '" + alias + "' of keystore " + path + " is not an AES secret key");
     }
     return new Pkcs12KeyEncryptionKey(uri, k);
   }

@@ -23,11 +23,16 @@ public final class WrappedDataKey {
    */
   public WrappedDataKey(String keyId, String kekUri, byte[] wrapped, Instant createdAt) {
     this.keyId = KeyRing.checkId(keyId, "key id");
-    if (kekUri == null || kekUri.isEmpty() || kekUri.length() > 500 || kekUri.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new InvalidArgumentException("KEK URI of key '" + keyId + "' must be 1-500 printable ASCII characters");
+    if (kekUri == null
+        || kekUri.isEmpty()
+        || kekUri.length() > 500
+        || kekUri.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+      throw new InvalidArgumentException(
+          "KEK URI of key '" + keyId + "' must be 1-500 printable ASCII characters");
     }
     if (wrapped == null || wrapped.length == 0 || createdAt == null) {
-      throw new InvalidArgumentException("wrapped key '" + keyId + "' needs its bytes and creation time");
+      throw new InvalidArgumentException(
+          "wrapped key '" + keyId + "' needs its bytes and creation time");
     }
     this.kekUri = kekUri;
     this.wrapped = wrapped.clone();

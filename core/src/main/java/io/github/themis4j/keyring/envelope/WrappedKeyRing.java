@@ -20,7 +20,8 @@ public final class WrappedKeyRing {
   private final Map<String, WrappedDataKey> keys;
   private final Instant shreddedAt;
 
-  private WrappedKeyRing(String name, String activeKeyId, Map<String, WrappedDataKey> keys, Instant shreddedAt) {
+  private WrappedKeyRing(
+      String name, String activeKeyId, Map<String, WrappedDataKey> keys, Instant shreddedAt) {
     this.name = KeyRing.checkId(name, "key ring name");
     this.activeKeyId = activeKeyId;
     this.keys = keys;
@@ -30,8 +31,8 @@ public final class WrappedKeyRing {
   /**
    * A live ring.
    *
-   * @throws InvalidArgumentException if there are no keys, two with one id, or the active id is
-   *     not among them
+   * @throws InvalidArgumentException if there are no keys, two with one id, or the active id is not
+   *     among them
    */
   public static WrappedKeyRing of(String name, String activeKeyId, List<WrappedDataKey> keys) {
     if (keys == null || keys.isEmpty()) {
@@ -40,11 +41,13 @@ public final class WrappedKeyRing {
     Map<String, WrappedDataKey> m = new LinkedHashMap<>();
     for (WrappedDataKey k : keys) {
       if (m.putIfAbsent(k.keyId(), k) != null) {
-        throw new InvalidArgumentException("wrapped key ring '" + name + "' has two keys with id '" + k.keyId() + "'");
+        throw new InvalidArgumentException(
+            "wrapped key ring '" + name + "' has two keys with id '" + k.keyId() + "'");
       }
     }
     if (activeKeyId == null || !m.containsKey(activeKeyId)) {
-      throw new InvalidArgumentException("wrapped key ring '" + name + "' names an active key it does not hold");
+      throw new InvalidArgumentException(
+          "wrapped key ring '" + name + "' names an active key it does not hold");
     }
     return new WrappedKeyRing(name, activeKeyId, java.util.Collections.unmodifiableMap(m), null);
   }

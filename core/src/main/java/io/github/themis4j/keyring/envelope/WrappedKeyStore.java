@@ -7,8 +7,8 @@ import java.util.Optional;
  * Where the wrapped data keys of {@link EnvelopeKeyRings} live: {@link FileWrappedKeyStore} (one
  * properties document per ring) in core, a JDBC table in the JPA module ({@code
  * io.github.themis4j.jpa.envelope.JdbcWrappedKeyStore}). Holds only wrapped keys, never a key in
- * the clear. Implementations are thread-safe; {@link #create} is atomic (two processes creating
- * the same ring on first use: one wins, the other reads the winner's ring).
+ * the clear. Implementations are thread-safe; {@link #create} is atomic (two processes creating the
+ * same ring on first use: one wins, the other reads the winner's ring).
  */
 public interface WrappedKeyStore {
   /** The ring with this name, if stored (live or shredded). */

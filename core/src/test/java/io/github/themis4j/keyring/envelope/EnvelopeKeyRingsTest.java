@@ -40,7 +40,11 @@ class EnvelopeKeyRingsTest {
 
   private EnvelopeKeyRings rings(Path store, String kek) {
     KeyEncryptionKeyResolver resolver = Pkcs12KeyEncryptionKey.resolver(keystore, PASSWORD);
-    return EnvelopeKeyRings.builder(new FileWrappedKeyStore(store), resolver, resolver.resolve(Pkcs12KeyEncryptionKey.uriOf(kek))).build();
+    return EnvelopeKeyRings.builder(
+            new FileWrappedKeyStore(store),
+            resolver,
+            resolver.resolve(Pkcs12KeyEncryptionKey.uriOf(kek)))
+        .build();
   }
 
   @Test
@@ -49,7 +53,9 @@ class EnvelopeKeyRingsTest {
     KeyRing pii = rings.createRing("pii");
     String doc = Files.readString(dir.resolve("keys/pii.properties"));
     byte[] dk = pii.activeKey().toByteArray();
-    assertThat(doc).doesNotContain(Base64.getEncoder().encodeToString(dk)).contains("format=themis4j-wrapped-key-ring/1");
+    assertThat(doc)
+        .doesNotContain(Base64.getEncoder().encodeToString(dk))
+        .contains("format=themis4j-wrapped-key-ring/1");
 
     Properties p = new Properties();
     p.load(new java.io.StringReader(doc));
@@ -88,11 +94,20 @@ class EnvelopeKeyRingsTest {
     String idB = rings.keyRing("b").activeKeyId();
     // b's document carrying a's wrapped key under b's id
     WrappedKeyRing stolen =
-        WrappedKeyRing.of("b", idB, java.util.List.of(new WrappedDataKey(idB, "pkcs12:alias=kek-1",
-            FileWrappedKeyStore.parse(a, "a", "a").key(idA).orElseThrow().wrapped(), Instant.now())));
+        WrappedKeyRing.of(
+            "b",
+            idB,
+            java.util.List.of(
+                new WrappedDataKey(
+                    idB,
+                    "pkcs12:alias=kek-1",
+                    FileWrappedKeyStore.parse(a, "a", "a").key(idA).orElseThrow().wrapped(),
+                    Instant.now())));
     new FileWrappedKeyStore(dir).update(stolen);
     assertThatThrownBy(() -> rings(dir, "kek-1").keyRing("b"))
-        .isInstanceOfSatisfying(KeyEncryptionKeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNWRAP_FAILED));
+        .isInstanceOfSatisfying(
+            KeyEncryptionKeyException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.UNWRAP_FAILED));
   }
 
   @Test
@@ -100,57 +115,91 @@ class EnvelopeKeyRingsTest {
     Clock clock = Clock.fixed(Instant.parse("2026-12-04T19:00:00Z"), ZoneOffset.UTC);
     KeyEncryptionKeyResolver resolver = Pkcs12KeyEncryptionKey.resolver(keystore, PASSWORD);
     EnvelopeKeyRings rings =
-        EnvelopeKeyRings.builder(new FileWrappedKeyStore(dir), resolver, resolver.resolve("pkcs12:alias=kek-1")).clock(clock).build();
+        EnvelopeKeyRings.builder(
+                new FileWrappedKeyStore(dir), resolver, resolver.resolve("pkcs12:alias=kek-1"))
+            .clock(clock)
+            .build();
     KeyRing first = rings.createRing("t1");
     String second = rings.addDataKey("t1");
     assertThat(rings.keyRing("t1").activeKeyId()).isEqualTo(first.activeKeyId());
     rings.activate("t1", second);
     assertThat(rings.keyRing("t1").activeKeyId()).isEqualTo(second);
-    assertThatThrownBy(() -> rings.activate("t1", "dk-000000000000")).isInstanceOf(UnknownKeyException.class);
+    assertThatThrownBy(() -> rings.activate("t1", "dk-000000000000"))
+        .isInstanceOf(UnknownKeyException.class);
 
     KeyRing before = rings.keyRing("t1");
     assertThat(rings.rewrap(resolver.resolve("pkcs12:alias=kek-2")).dataKeys()).isEqualTo(2);
-    assertThat(rings.rewrap(resolver.resolve("pkcs12:alias=kek-2")).dataKeys()).isZero(); // idempotent
+    assertThat(rings.rewrap(resolver.resolve("pkcs12:alias=kek-2")).dataKeys())
+        .isZero(); // idempotent
     assertThat(rings(dir, "kek-2").keyRing("t1")).isEqualTo(before);
 
     rings.createRing("t2");
     assertThat(rings.shred("t1")).isTrue();
     assertThat(rings.shred("t1")).isFalse();
-    assertThat(Files.readString(dir.resolve("t1.properties"))).doesNotContain(".wrapped=").doesNotContain(".kek=").contains("shredded=2026-12-04T19\\:00\\:00Z");
-    assertThatThrownBy(() -> rings.keyRing("t1")).isInstanceOf(KeyShreddedException.class).hasMessageContaining("'t1' were shredded at 2026-12-04T19:00:00Z");
-    assertThatThrownBy(() -> rings(dir, "kek-2").keyRing("t1")).isInstanceOf(KeyShreddedException.class);
+    assertThat(Files.readString(dir.resolve("t1.properties")))
+        .doesNotContain(".wrapped=")
+        .doesNotContain(".kek=")
+        .contains("shredded=2026-12-04T19\\:00\\:00Z");
+    assertThatThrownBy(() -> rings.keyRing("t1"))
+        .isInstanceOf(KeyShreddedException.class)
+        .hasMessageContaining("'t1' were shredded at 2026-12-04T19:00:00Z");
+    assertThatThrownBy(() -> rings(dir, "kek-2").keyRing("t1"))
+        .isInstanceOf(KeyShreddedException.class);
     assertThatThrownBy(() -> rings.addDataKey("t1")).isInstanceOf(KeyShreddedException.class);
     assertThatThrownBy(() -> rings.createRing("t1")).isInstanceOf(KeyShreddedException.class);
     assertThat(rings(dir, "kek-2").keyRing("t2")).isNotNull();
     assertThat(rings(dir, "kek-2").unwrapAll()).isEqualTo(1);
-    assertThat(rings.status()).anyMatch(s -> s.name().equals("t1") && s.shredded() && s.keyIds().isEmpty());
+    assertThat(rings.status())
+        .anyMatch(s -> s.name().equals("t1") && s.shredded() && s.keyIds().isEmpty());
   }
 
   @Test
   void createOnFirstUseAndUnknownRings() {
-    assertThatThrownBy(() -> rings(dir, "kek-1").keyRing("nope")).isInstanceOf(UnknownKeyException.class).isNotInstanceOf(KeyShreddedException.class);
+    assertThatThrownBy(() -> rings(dir, "kek-1").keyRing("nope"))
+        .isInstanceOf(UnknownKeyException.class)
+        .isNotInstanceOf(KeyShreddedException.class);
     KeyEncryptionKeyResolver resolver = Pkcs12KeyEncryptionKey.resolver(keystore, PASSWORD);
     AtomicInteger created = new AtomicInteger();
     EnvelopeKeyRings auto =
-        EnvelopeKeyRings.builder(new FileWrappedKeyStore(dir), resolver, resolver.resolve("pkcs12:alias=kek-1")).createOnFirstUse(true).build();
+        EnvelopeKeyRings.builder(
+                new FileWrappedKeyStore(dir), resolver, resolver.resolve("pkcs12:alias=kek-1"))
+            .createOnFirstUse(true)
+            .build();
     KeyRing t = auto.keyRing("tenant-a");
     assertThat(rings(dir, "kek-1").keyRing("tenant-a")).isEqualTo(t);
-    assertThat(new FileWrappedKeyStore(dir).create(WrappedKeyRing.shredded("tenant-a", Instant.now()))).isFalse();
+    assertThat(
+            new FileWrappedKeyStore(dir).create(WrappedKeyRing.shredded("tenant-a", Instant.now())))
+        .isFalse();
     assertThat(created).hasValue(0);
   }
 
   @Test
   void keystoreFailuresAreClear() throws Exception {
     assertThatThrownBy(() -> Pkcs12KeyEncryptionKey.load(keystore, "wrong".toCharArray(), "kek-1"))
-        .isInstanceOfSatisfying(KeyEncryptionKeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOGIN_FAILED))
-        .message().doesNotContain("wrong").doesNotContain("keystore-pw");
+        .isInstanceOfSatisfying(
+            KeyEncryptionKeyException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.LOGIN_FAILED))
+        .message()
+        .doesNotContain("wrong")
+        .doesNotContain("keystore-pw");
     assertThatThrownBy(() -> Pkcs12KeyEncryptionKey.load(keystore, PASSWORD, "kek-9"))
-        .isInstanceOfSatisfying(KeyEncryptionKeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
-    assertThatThrownBy(() -> Pkcs12KeyEncryptionKey.load(dir.resolve("missing.p12"), PASSWORD, "kek-1"))
-        .isInstanceOfSatisfying(KeyEncryptionKeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
-    Files.writeString(dir.resolve("bad.properties"), "format=themis4j-wrapped-key-ring/1\nring=bad\nactive=dk-1\nkeys=dk-1\n", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> new FileWrappedKeyStore(dir).load("bad")).isInstanceOf(MalformedDataException.class).hasMessageContaining("key.dk-1.kek");
+        .isInstanceOfSatisfying(
+            KeyEncryptionKeyException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+    assertThatThrownBy(
+            () -> Pkcs12KeyEncryptionKey.load(dir.resolve("missing.p12"), PASSWORD, "kek-1"))
+        .isInstanceOfSatisfying(
+            KeyEncryptionKeyException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
+    Files.writeString(
+        dir.resolve("bad.properties"),
+        "format=themis4j-wrapped-key-ring/1\nring=bad\nactive=dk-1\nkeys=dk-1\n",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new FileWrappedKeyStore(dir).load("bad"))
+        .isInstanceOf(MalformedDataException.class)
+        .hasMessageContaining("key.dk-1.kek");
     Files.writeString(dir.resolve("other.properties"), "format=x\n", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> new FileWrappedKeyStore(dir).load("other")).isInstanceOf(MalformedDataException.class);
+    assertThatThrownBy(() -> new FileWrappedKeyStore(dir).load("other"))
+        .isInstanceOf(MalformedDataException.class);
   }
 }

@@ -49,7 +49,8 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
       String active;
       String shredded;
       try (PreparedStatement s =
-          c.prepareStatement("select active_key_id, shredded_at from themis4j_key_ring where ring = ?")) {
+          c.prepareStatement(
+              "select active_key_id, shredded_at from themis4j_key_ring where ring = ?")) {
         s.setString(1, ring);
         try (ResultSet r = s.executeQuery()) {
           if (!r.next()) {
@@ -65,14 +66,17 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
       List<WrappedDataKey> keys = new ArrayList<>();
       try (PreparedStatement s =
           c.prepareStatement(
-              "select key_id, kek_uri, wrapped_key, created_at from themis4j_data_key where ring = ?"
-                  + " order by created_at, key_id")) {
+              "select key_id, kek_uri, wrapped_key, created_at from themis4j_data_key where ring ="
+                  + " ? order by created_at, key_id")) {
         s.setString(1, ring);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             keys.add(
                 new WrappedDataKey(
-                    r.getString(1), r.getString(2), Base64.getDecoder().decode(r.getString(3)), Instant.parse(r.getString(4))));
+                    r.getString(1),
+                    r.getString(2),
+                    Base64.getDecoder().decode(r.getString(3)),
+                    Instant.parse(r.getString(4))));
           }
         }
       }
@@ -80,7 +84,8 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
     } catch (SQLException e) {
       throw failure("cannot read wrapped key ring '" + ring + "'", e);
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new MalformedDataException("the stored wrapped key ring '" + ring + "' is malformed: " + e.getMessage());
+      throw new MalformedDataException(
+          "the stored wrapped key ring '" + ring + "' is malformed: " + e.getMessage());
     }
   }
 
@@ -91,7 +96,9 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
       c.setAutoCommit(false);
       try {
         try (PreparedStatement s =
-            c.prepareStatement("insert into themis4j_key_ring (ring, active_key_id, shredded_at, updated_at) values (?, ?, ?, ?)")) {
+            c.prepareStatement(
+                "insert into themis4j_key_ring (ring, active_key_id, shredded_at, updated_at)"
+                    + " values (?, ?, ?, ?)")) {
           bindRing(s, ring);
           s.executeUpdate();
         } catch (SQLException e) {
@@ -123,7 +130,9 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
       try {
         int n;
         try (PreparedStatement s =
-            c.prepareStatement("update themis4j_key_ring set active_key_id = ?, shredded_at = ?, updated_at = ? where ring = ?")) {
+            c.prepareStatement(
+                "update themis4j_key_ring set active_key_id = ?, shredded_at = ?, updated_at = ?"
+                    + " where ring = ?")) {
           s.setString(1, ring.activeKeyId());
           s.setString(2, ring.isShredded() ? ring.shreddedAt().toString() : null);
           s.setString(3, Instant.now().toString());
@@ -132,12 +141,15 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
         }
         if (n == 0) {
           try (PreparedStatement s =
-              c.prepareStatement("insert into themis4j_key_ring (ring, active_key_id, shredded_at, updated_at) values (?, ?, ?, ?)")) {
+              c.prepareStatement(
+                  "insert into themis4j_key_ring (ring, active_key_id, shredded_at, updated_at)"
+                      + " values (?, ?, ?, ?)")) {
             bindRing(s, ring);
             s.executeUpdate();
           }
         }
-        try (PreparedStatement s = c.prepareStatement("delete from themis4j_data_key where ring = ?")) {
+        try (PreparedStatement s =
+            c.prepareStatement("delete from themis4j_data_key where ring = ?")) {
           s.setString(1, ring.name());
           s.executeUpdate();
         }
@@ -157,7 +169,8 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
   @Override
   public List<String> ringNames() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select ring from themis4j_key_ring order by ring");
+        PreparedStatement s =
+            c.prepareStatement("select ring from themis4j_key_ring order by ring");
         ResultSet r = s.executeQuery()) {
       List<String> names = new ArrayList<>();
       while (r.next()) {
@@ -181,7 +194,9 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
       return;
     }
     try (PreparedStatement s =
-        c.prepareStatement("insert into themis4j_data_key (ring, key_id, kek_uri, wrapped_key, created_at) values (?, ?, ?, ?, ?)")) {
+        c.prepareStatement(
+            "insert into themis4j_data_key (ring, key_id, kek_uri, wrapped_key, created_at) values"
+                + " (?, ?, ?, ?, ?)")) {
       for (WrappedDataKey k : ring.keys()) {
         s.setString(1, ring.name());
         s.setString(2, k.keyId());
@@ -195,7 +210,8 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
   }
 
   private static boolean exists(Connection c, String ring) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("select 1 from themis4j_key_ring where ring = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("select 1 from themis4j_key_ring where ring = ?")) {
       s.setString(1, ring);
       try (ResultSet r = s.executeQuery()) {
         return r.next();
@@ -205,7 +221,12 @@ public final class JdbcWrappedKeyStore implements WrappedKeyStore {
 
   private static ThemisException failure(String what, SQLException e) {
     return new ThemisException(
-        what + " in table themis4j_key_ring/themis4j_data_key (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+        what
+            + " in table themis4j_key_ring/themis4j_data_key (SQL state "
+            + e.getSQLState()
+            + "): "
+            + e.getMessage(),
+        e);
   }
 
   @Override

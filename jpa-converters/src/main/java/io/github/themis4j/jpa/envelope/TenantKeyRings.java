@@ -22,8 +22,8 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  * <p>With Hibernate multi-tenancy, take the tenant from the application's {@link
  * CurrentTenantIdentifierResolver} ({@link #of(EnvelopeKeyRings, CurrentTenantIdentifierResolver,
  * Set, KeyRingProvider)}); sessions must be opened for the resolver's current tenant (the default,
- * and what Spring does). Set {@link io.github.themis4j.jpa.ThemisJpaSettings#VALIDATE_KEY_RINGS}
- * to {@code false}: at bootstrap there is no current tenant.
+ * and what Spring does). Set {@link io.github.themis4j.jpa.ThemisJpaSettings#VALIDATE_KEY_RINGS} to
+ * {@code false}: at bootstrap there is no current tenant.
  *
  * <p>Crypto-shredding: {@link #shredTenant} destroys every ring of a tenant; its values then fail
  * to load with {@link io.github.themis4j.jpa.EncryptedAttributeException} of reason {@code
@@ -41,9 +41,13 @@ public final class TenantKeyRings implements KeyRingProvider {
   private final KeyRingProvider shared;
 
   private TenantKeyRings(
-      EnvelopeKeyRings envelope, Supplier<String> currentTenant, Set<String> tenantRings, KeyRingProvider shared) {
+      EnvelopeKeyRings envelope,
+      Supplier<String> currentTenant,
+      Set<String> tenantRings,
+      KeyRingProvider shared) {
     if (envelope == null || currentTenant == null || tenantRings == null || tenantRings.isEmpty()) {
-      throw new InvalidArgumentException("envelope rings, tenant supplier and at least one per-tenant ring are required");
+      throw new InvalidArgumentException(
+          "envelope rings, tenant supplier and at least one per-tenant ring are required");
     }
     tenantRings.forEach(r -> KeyRing.checkId(r, "per-tenant key ring name"));
     this.envelope = envelope;
@@ -62,13 +66,22 @@ public final class TenantKeyRings implements KeyRingProvider {
    * @param shared the provider of every other ring (null: {@code envelope} itself)
    */
   public static TenantKeyRings of(
-      EnvelopeKeyRings envelope, Supplier<String> currentTenant, Set<String> tenantRings, KeyRingProvider shared) {
+      EnvelopeKeyRings envelope,
+      Supplier<String> currentTenant,
+      Set<String> tenantRings,
+      KeyRingProvider shared) {
     return new TenantKeyRings(envelope, currentTenant, tenantRings, shared);
   }
 
-  /** Per-tenant rings with the tenant from Hibernate's resolver (its identifier's {@code toString()}). */
+  /**
+   * Per-tenant rings with the tenant from Hibernate's resolver (its identifier's {@code
+   * toString()}).
+   */
   public static TenantKeyRings of(
-      EnvelopeKeyRings envelope, CurrentTenantIdentifierResolver<?> resolver, Set<String> tenantRings, KeyRingProvider shared) {
+      EnvelopeKeyRings envelope,
+      CurrentTenantIdentifierResolver<?> resolver,
+      Set<String> tenantRings,
+      KeyRingProvider shared) {
     if (resolver == null) {
       throw new InvalidArgumentException("tenant identifier resolver must not be null");
     }
@@ -94,7 +107,8 @@ public final class TenantKeyRings implements KeyRingProvider {
     }
     String tenant = currentTenant.get();
     if (tenant == null || tenant.isEmpty()) {
-      throw new UnknownKeyException(name, null, "key ring '" + name + "' is per tenant, and there is no current tenant");
+      throw new UnknownKeyException(
+          name, null, "key ring '" + name + "' is per tenant, and there is no current tenant");
     }
     String ring = ringName(name, tenant);
     try {
