@@ -172,7 +172,7 @@ public final class ThemisEnvelopeAutoConfiguration {
   /** Health contributor {@code themis4jEnvelope}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(Health.class)
-  @ConditionalOnEnabledHealthIndicator("themis4jEnvelope")
+  @ConditionalOnEnabledHealthIndicator("themis4j-envelope")
   static class HealthConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "themis4jEnvelopeHealthIndicator")
