@@ -7,6 +7,7 @@ import io.github.themis4j.jpa.engine.PassContext;
 import io.github.themis4j.jpa.engine.StoredAttribute;
 import io.github.themis4j.jpa.engine.TableRef;
 import io.github.themis4j.keyring.KeyRing;
+import io.github.themis4j.keyring.envelope.KeyShreddedException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,9 +175,16 @@ final class RotationPlan {
         plan.imprints.add(new ImprintTask(table, a, column, keys.fromKeyId, keys.toKeyId));
         continue;
       }
-      String target = a.writeKeyId(codec);
-      KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
-      ring.key(target); // fail now, naming the ring and key, if the target key is not held
+      String target;
+      try {
+        target = a.writeKeyId(codec);
+        KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
+        ring.key(target); // fail now, naming the ring and key, if the target key is not held
+      } catch (KeyShreddedException e) {
+        plan.unrotated.add(
+            new Unrotated(table, a, column, RotationReport.Status.SHREDDED, e.getMessage()));
+        continue;
+      }
       groups
           .computeIfAbsent(table.name(), t -> new TableGroup(table))
           .columns
