@@ -149,9 +149,41 @@ public final class EdPoint {
     return r;
   }
 
-  /** k * B for the base point B; see {@link #multiply}. */
+  /**
+   * k * B for the base point B, the same group element as {@code BASE.multiply(k)} (k taken as an
+   * integer, not reduced). Constant time like {@link #multiply}, but with a table precomputed once
+   * for B: {@code BASE_TABLE[i][j] = j * 16^i * B}, so k * B is the sum of one full-scan lookup per
+   * nibble, 64 additions and no doublings (about a third of a general multiplication).
+   *
+   * @throws IllegalArgumentException if {@code k} is not 32 bytes long
+   */
   public static EdPoint multiplyBase(byte[] k) {
-    return BASE.multiply(k);
+    if (k.length != 32) {
+      throw new IllegalArgumentException("an Ed25519 scalar is 32 bytes");
+    }
+    EdPoint r = IDENTITY;
+    for (int i = 0; i < 64; i++) {
+      int nibble = ((k[i >>> 1] & 0xff) >>> ((i & 1) << 2)) & 0xf;
+      r = r.add(select(BASE_TABLE[i], nibble));
+    }
+    return r;
+  }
+
+  /** {@code BASE_TABLE[i][j] = j * 16^i * B}, i < 64, j < 16 (about 320 KiB, built on first use). */
+  private static final EdPoint[][] BASE_TABLE = baseTable();
+
+  private static EdPoint[][] baseTable() {
+    EdPoint[][] t = new EdPoint[64][16];
+    EdPoint p = BASE;
+    for (int i = 0; i < 64; i++) {
+      t[i][0] = IDENTITY;
+      t[i][1] = p;
+      for (int j = 2; j < 16; j++) {
+        t[i][j] = t[i][j - 1].add(p);
+      }
+      p = p.twice().twice().twice().twice();
+    }
+    return t;
   }
 
   /** table[index] read without a data-dependent memory access or branch. */

@@ -199,6 +199,19 @@ class EdPointTest {
   }
 
   @Test
+  void fixedBaseTableAgreesWithGeneralMultiplication() {
+    for (int i = 0; i < 300; i++) {
+      byte[] k = random32();
+      if (i < 16) {
+        Arrays.fill(k, (byte) (i * 0x11)); // every nibble the same: each table column once
+      }
+      assertThat(EdPoint.multiplyBase(k).encode()).isEqualTo(EdPoint.BASE.multiply(k).encode());
+    }
+    assertThatThrownBy(() -> EdPoint.multiplyBase(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void additionMatchesReferenceModel() {
     for (int i = 0; i < 20; i++) {
       byte[] p = randomPointEncoding();
