@@ -169,6 +169,46 @@ public final class EdPoint {
     return r;
   }
 
+  /**
+   * The sum of {@code scalars[i] * points[i]} (scalars as 256-bit little-endian integers), with
+   * shared doublings (Straus): 252 doublings for any number of terms instead of 256 per term. For
+   * <b>public scalars only</b> (proof verification): zero nibbles are skipped and table entries are
+   * read by index, so the running time depends on the scalars' digits. It does not depend on the
+   * points' coordinates (the field arithmetic is constant-time), so the points may be secret.
+   *
+   * @throws IllegalArgumentException if a scalar is not 32 bytes long or the arrays differ in length
+   */
+  public static EdPoint sumOfPublicMultiples(byte[][] scalars, EdPoint[] points) {
+    if (scalars.length != points.length) {
+      throw new IllegalArgumentException("one scalar per point");
+    }
+    EdPoint[][] tables = new EdPoint[points.length][];
+    for (int n = 0; n < points.length; n++) {
+      if (scalars[n].length != 32) {
+        throw new IllegalArgumentException("an Ed25519 scalar is 32 bytes");
+      }
+      EdPoint[] t = new EdPoint[16];
+      t[1] = points[n];
+      for (int j = 2; j < 16; j++) {
+        t[j] = t[j - 1].add(points[n]);
+      }
+      tables[n] = t;
+    }
+    EdPoint r = IDENTITY;
+    for (int i = 63; i >= 0; i--) {
+      if (i != 63) {
+        r = r.twice().twice().twice().twice();
+      }
+      for (int n = 0; n < points.length; n++) {
+        int nibble = ((scalars[n][i >>> 1] & 0xff) >>> ((i & 1) << 2)) & 0xf;
+        if (nibble != 0) {
+          r = r.add(tables[n][nibble]);
+        }
+      }
+    }
+    return r;
+  }
+
   /** {@code BASE_TABLE[i][j] = j * 16^i * B}, i < 64, j < 16 (about 320 KiB, built on first use). */
   private static final EdPoint[][] BASE_TABLE = baseTable();
 
