@@ -255,7 +255,8 @@ public final class EdPoint {
 
   /** Whether L * this is the neutral element: the point is in the prime-order subgroup (or the identity). */
   public boolean isInPrimeOrderSubgroup() {
-    return multiply(Scalar25519.L_BYTES).isIdentity();
+    // L is public, so the shared-doubling sum may skip L's many zero nibbles (bits 125-251).
+    return sumOfPublicMultiples(new byte[][] {Scalar25519.L_BYTES}, new EdPoint[] {this}).isIdentity();
   }
 
   /** Projective equality (X1 Z2 = X2 Z1 and Y1 Z2 = Y2 Z1). */
