@@ -114,23 +114,10 @@ final class SealWithPassphrase implements SecureCell.Seal {
           "Secure Cell message length field is inconsistent with the data length");
     }
     int tokenLength = sealed.length - (int) n;
-    int alg = Bytes.readLe32(sealed, 0);
-    long ivLength = Bytes.readLe32Unsigned(sealed, 4);
-    long tagLength = Bytes.readLe32Unsigned(sealed, 8);
-    long kdfLength = Bytes.readLe32Unsigned(sealed, 16);
-    // Each field is below 2^32, so the sum cannot overflow a long.
-    if (HEADER_LENGTH + ivLength + tagLength + kdfLength > tokenLength) {
-      throw new MalformedDataException(
-          "passphrase Secure Cell token is truncated or its length fields are invalid");
-    }
-    if (ivLength < CellFormat.IV_LENGTH || tagLength < CellFormat.TAG_LENGTH) {
-      throw new MalformedDataException(
-          "Secure Cell token declares an IV or tag shorter than AES-GCM needs");
-    }
-    int keyBytes = CellFormat.gcmKeyBytes(alg, CellFormat.KDF_PBKDF2);
-    int ivOff = HEADER_LENGTH;
-    int tagOff = ivOff + (int) ivLength;
-    int kdfOff = tagOff + (int) tagLength;
+    CellFormat.KeyToken t = CellFormat.parsePassphraseToken(sealed, tokenLength);
+    int keyBytes = CellFormat.gcmKeyBytes(t.alg, CellFormat.KDF_PBKDF2);
+    int kdfOff = t.kdfOffset;
+    long kdfLength = t.kdfLength;
     if (kdfLength < PBKDF2_CONTEXT_MIN_LENGTH) {
       throw new MalformedDataException("passphrase Secure Cell has a truncated PBKDF2 context");
     }
@@ -157,7 +144,7 @@ final class SealWithPassphrase implements SecureCell.Seal {
     Arrays.fill(prekey, (byte) 0);
     try {
       return CellFormat.gcmDecrypt(
-          k, sealed, ivOff, ctx, sealed, tokenLength, (int) n, sealed, tagOff);
+          k, sealed, t.ivOffset, ctx, sealed, tokenLength, (int) n, sealed, t.tagOffset);
     } finally {
       Arrays.fill(k, (byte) 0);
     }

@@ -102,8 +102,12 @@ final class Proofs {
     byte[] c = scalar(in, off, what);
     byte[] s1 = scalar(in, off + SCALAR, what);
     byte[] s2 = scalar(in, off + 2 * SCALAR, what);
-    EdPoint bigR1 = base2.multiply(s1).subtract(bigP.multiply(c));
-    EdPoint bigR2 = base1.multiply(s2).add(EdPoint.multiplyBase(s1)).subtract(bigQ.multiply(c));
+    // s1, s2 and c are public (they are in the message): one multi-scalar sum each.
+    EdPoint bigR1 =
+        EdPoint.sumOfPublicMultiples(new byte[][] {s1, c}, new EdPoint[] {base2, bigP.negate()});
+    EdPoint bigR2 =
+        EdPoint.sumOfPublicMultiples(
+            new byte[][] {s2, s1, c}, new EdPoint[] {base1, EdPoint.BASE, bigQ.negate()});
     check(challenge(pos, bigR1, bigR2), c, what);
   }
 
@@ -122,7 +126,8 @@ final class Proofs {
     byte[] c = scalar(in, off, what);
     byte[] s = scalar(in, off + SCALAR, what);
     EdPoint bigR1 = EdPoint.multiplyBase(s).subtract(bigX.multiply(c));
-    EdPoint bigR2 = bigY.multiply(s).subtract(bigZ.multiply(c));
+    EdPoint bigR2 =
+        EdPoint.sumOfPublicMultiples(new byte[][] {s, c}, new EdPoint[] {bigY, bigZ.negate()});
     check(challenge(pos, bigR1, bigR2), c, what);
   }
 

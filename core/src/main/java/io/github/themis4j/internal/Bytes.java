@@ -76,6 +76,35 @@ public final class Bytes {
     return out;
   }
 
+  /**
+   * Copies the big-endian unsigned number {@code v} into {@code out[off, off + len)}, left-padded
+   * with zeros; leading zero bytes of {@code v} beyond {@code len} (a sign byte) are dropped.
+   *
+   * @throws IllegalArgumentException if the number does not fit in {@code len} bytes
+   */
+  public static void leftPad(byte[] v, byte[] out, int off, int len) {
+    int start = 0;
+    while (v.length - start > len && v[start] == 0) {
+      start++;
+    }
+    int n = v.length - start;
+    if (n > len) {
+      throw new IllegalArgumentException("number does not fit in " + len + " bytes");
+    }
+    java.util.Arrays.fill(out, off, off + len - n, (byte) 0);
+    System.arraycopy(v, start, out, off + len - n, n);
+  }
+
+  /** {@code v} as exactly {@code len} bytes (itself if it has that length), as {@link #leftPad}. */
+  public static byte[] leftPad(byte[] v, int len) {
+    if (v.length == len) {
+      return v;
+    }
+    byte[] out = new byte[len];
+    leftPad(v, out, 0, len);
+    return out;
+  }
+
   /** Constant-time equality of two arrays (length is not secret). */
   public static boolean constantTimeEquals(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);

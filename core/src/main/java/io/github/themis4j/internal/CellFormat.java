@@ -103,18 +103,31 @@ public final class CellFormat {
     Bytes.writeLe32(out, off + 12, messageLength);
   }
 
-  /** A parsed key-based token: where its IV and tag start, and what it declares. */
+  /** Length of a passphrase token's header: the key header and kdf_context_length. */
+  public static final int PASSPHRASE_HEADER_LENGTH = KEY_HEADER_LENGTH + 4;
+
+  /**
+   * A parsed token: where its IV, tag and (passphrase tokens) KDF context start, and what it
+   * declares.
+   */
   public static final class KeyToken {
     public final int alg;
     public final int ivOffset;
     public final int tagOffset;
     public final long messageLength;
+    /** Where the KDF context starts (right after the tag); passphrase tokens only. */
+    public final int kdfOffset;
+    /** The declared KDF context length; 0 for key tokens. */
+    public final long kdfLength;
 
-    private KeyToken(int alg, int ivOffset, int tagOffset, long messageLength) {
+    private KeyToken(
+        int alg, int ivOffset, int tagOffset, long messageLength, int kdfOffset, long kdfLength) {
       this.alg = alg;
       this.ivOffset = ivOffset;
       this.tagOffset = tagOffset;
       this.messageLength = messageLength;
+      this.kdfOffset = kdfOffset;
+      this.kdfLength = kdfLength;
     }
   }
 
@@ -132,14 +145,30 @@ public final class CellFormat {
    * offsets are absolute positions in {@code buf}.
    */
   public static KeyToken parseKeyToken(byte[] buf, int off, int length) {
-    if (length < KEY_HEADER_LENGTH) {
+    return parseToken(buf, off, length, KEY_HEADER_LENGTH);
+  }
+
+  /**
+   * Parses a passphrase token occupying {@code buf[0, length)}: the key token's fields, then
+   * kdf_context_length, IV, tag and the KDF context, checked by the same rules (and the KDF context
+   * must fit in the token too).
+   */
+  public static KeyToken parsePassphraseToken(byte[] buf, int length) {
+    return parseToken(buf, 0, length, PASSPHRASE_HEADER_LENGTH);
+  }
+
+  private static KeyToken parseToken(byte[] buf, int off, int length, int headerLength) {
+    if (length < headerLength) {
       throw new MalformedDataException("Secure Cell token is truncated (" + length + " bytes)");
     }
     int alg = Bytes.readLe32(buf, off);
     long ivLength = Bytes.readLe32Unsigned(buf, off + 4);
     long tagLength = Bytes.readLe32Unsigned(buf, off + 8);
     long messageLength = Bytes.readLe32Unsigned(buf, off + 12);
-    if (KEY_HEADER_LENGTH + ivLength + tagLength > length) {
+    long kdfLength =
+        headerLength == PASSPHRASE_HEADER_LENGTH ? Bytes.readLe32Unsigned(buf, off + 16) : 0;
+    // Each field is below 2^32, so the sum cannot overflow a long.
+    if (headerLength + ivLength + tagLength + kdfLength > length) {
       throw new MalformedDataException(
           "Secure Cell token is truncated or its IV/tag length fields are invalid");
     }
@@ -147,8 +176,10 @@ public final class CellFormat {
       throw new MalformedDataException(
           "Secure Cell token declares an IV or tag shorter than AES-GCM needs");
     }
-    int ivOffset = off + KEY_HEADER_LENGTH;
-    return new KeyToken(alg, ivOffset, ivOffset + (int) ivLength, messageLength);
+    int ivOffset = off + headerLength;
+    int tagOffset = ivOffset + (int) ivLength;
+    return new KeyToken(
+        alg, ivOffset, tagOffset, messageLength, tagOffset + (int) tagLength, kdfLength);
   }
 
   /**

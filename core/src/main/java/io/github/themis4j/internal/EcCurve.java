@@ -18,8 +18,9 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * The NIST curves Themis names in its key tags ({@code '2'} P-256, {@code '3'} P-384,
- * {@code '5'} P-521). Point decoding and validation use Bouncy Castle's curve arithmetic; the
- * resulting keys are JCA keys so that ECDH and ECDSA run on the JDK provider. Not public API.
+ * {@code '5'} P-521). Point decoding, validation and key generation use Bouncy Castle's custom
+ * curve arithmetic; keys are handed out as JCA keys ({@code PublicKey.toJcaKey()}), and {@link
+ * EcCrypto} computes on them with Bouncy Castle. Not public API.
  */
 public enum EcCurve {
   P256('2', "secp256r1", 32),
@@ -44,6 +45,17 @@ public enum EcCurve {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("curve " + name + " is not available in this JDK", e);
     }
+  }
+
+  /** The curve of a JCA EC key, by its field size; null for any other curve. */
+  public static EcCurve of(java.security.interfaces.ECKey key) {
+    ECParameterSpec spec = key.getParams();
+    for (EcCurve c : values()) {
+      if (c.jca.getCurve().equals(spec.getCurve()) && c.jca.getGenerator().equals(spec.getGenerator())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("EC key is not on P-256, P-384 or P-521");
   }
 
   public static EcCurve forTagDigit(char digit) {
@@ -80,6 +92,46 @@ public enum EcCurve {
     return jca;
   }
 
+  /** Bouncy Castle's custom implementation of the curve. */
+  org.bouncycastle.math.ec.ECCurve bcCurve() {
+    return bc.getCurve();
+  }
+
+  /** The base point G (one object, which carries Bouncy Castle's precomputed tables for it). */
+  org.bouncycastle.math.ec.ECPoint generator() {
+    return bc.getG();
+  }
+
+  /** The group order n. */
+  BigInteger order() {
+    return bc.getN();
+  }
+
+  /**
+   * Generates a key pair as OpenSSL's {@code EC_KEY_generate_key} does: d uniformly random in [1,
+   * n - 1] from {@code SecureRandom}, Q = d·G with the fixed-point comb (regular in d, see {@link
+   * EcCrypto}).
+   */
+  public java.security.KeyPair generateKeyPair() {
+    BigInteger n = bc.getN();
+    BigInteger d =
+        org.bouncycastle.util.BigIntegers.createRandomInRange(
+            BigInteger.ONE, n.subtract(BigInteger.ONE), Rng.secureRandom());
+    org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier().multiply(bc.getG(), d).normalize();
+    try {
+      KeyFactory f = KeyFactory.getInstance("EC");
+      ECPrivateKey priv = (ECPrivateKey) f.generatePrivate(new ECPrivateKeySpec(d, jca));
+      ECPublicKey pub = (ECPublicKey) f.generatePublic(new ECPublicKeySpec(jcaPoint(q), jca));
+      return new java.security.KeyPair(pub, priv);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK provider rejected a generated EC key", e);
+    }
+  }
+
+  private static ECPoint jcaPoint(org.bouncycastle.math.ec.ECPoint p) {
+    return new ECPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
+  }
+
   /**
    * Decodes a SEC1 point (compressed or uncompressed) and returns it as a JCA public key.
    *
@@ -102,9 +154,8 @@ public enum EcCurve {
     if (p.isInfinity() || !p.isValid()) {
       throw new KeyFormatException("EC public key is not a valid point on " + name);
     }
-    ECPoint w = new ECPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
     try {
-      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, jca));
+      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(jcaPoint(p), jca));
     } catch (GeneralSecurityException e) {
       throw new KeyFormatException("EC public key rejected by the JDK provider");
     }
@@ -145,9 +196,8 @@ public enum EcCurve {
   public ECPublicKey publicKey(ECPrivateKey key) {
     org.bouncycastle.math.ec.ECPoint p =
         new FixedPointCombMultiplier().multiply(bc.getG(), key.getS()).normalize();
-    ECPoint w = new ECPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
     try {
-      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, jca));
+      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(jcaPoint(p), jca));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -155,15 +205,6 @@ public enum EcCurve {
 
   /** Writes {@code v} unsigned, big-endian and left-padded with zeros into {@code len} bytes. */
   public static void writeFixed(BigInteger v, byte[] out, int off, int len) {
-    byte[] b = v.toByteArray();
-    int start = 0;
-    while (b.length - start > len && b[start] == 0) {
-      start++; // drop sign and leading zero bytes
-    }
-    int n = b.length - start;
-    if (n > len) {
-      throw new IllegalArgumentException("integer does not fit in " + len + " bytes");
-    }
-    System.arraycopy(b, start, out, off + len - n, n);
+    Bytes.leftPad(v.toByteArray(), out, off, len);
   }
 }

@@ -32,9 +32,7 @@ public final class KeyPair {
     try {
       if (type == KeyType.EC) {
         EcCurve curve = EcCurve.P256;
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(curve.jcaParameters(), Rng.secureRandom());
-        java.security.KeyPair kp = g.generateKeyPair();
+        java.security.KeyPair kp = curve.generateKeyPair();
         ECPrivateKey priv = (ECPrivateKey) kp.getPrivate();
         ECPublicKey pub = (ECPublicKey) kp.getPublic();
         return new KeyPair(

@@ -206,7 +206,7 @@ final class RsaCrypto {
     try {
       c.init(Cipher.ENCRYPT_MODE, key);
       byte[] m = c.doFinal(s);
-      return EcCrypto.fixedLength(m, len);
+      return Bytes.leftPad(m, len);
     } catch (InvalidKeyException e) {
       throw new KeyFormatException("RSA public key rejected by the JDK provider");
     } catch (GeneralSecurityException e) {

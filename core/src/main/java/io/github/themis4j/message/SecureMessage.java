@@ -4,6 +4,7 @@ import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
+import io.github.themis4j.internal.EcCrypto;
 import io.github.themis4j.internal.RawKeySeal;
 import io.github.themis4j.internal.Rng;
 import io.github.themis4j.keys.KeyType;
@@ -154,8 +155,7 @@ public final class SecureMessage {
                 + ownKey.ecCurve().curveName() + " and the peer public key on " + peerKey.ecCurve().curveName());
       }
       this.sharedSecret =
-          EcCrypto.ecdh(
-              (ECPrivateKey) ownKey.toJcaKey(), (ECPublicKey) peerKey.toJcaKey(), ownKey.ecCurve().fieldBytes());
+          EcCrypto.ecdh((ECPrivateKey) ownKey.toJcaKey(), (ECPublicKey) peerKey.toJcaKey(), true);
     } else {
       this.sharedSecret = null;
     }
@@ -300,7 +300,7 @@ public final class SecureMessage {
     byte[] signature;
     int type;
     if (key.type() == KeyType.EC) {
-      signature = EcCrypto.sign((ECPrivateKey) key.toJcaKey(), message);
+      signature = EcCrypto.sign((ECPrivateKey) key.toJcaKey(), message, 0, message.length);
       type = EC_SIGNED;
     } else {
       signature = RsaCrypto.pssSign((RSAPrivateKey) key.toJcaKey(), message);
@@ -365,7 +365,7 @@ public final class SecureMessage {
     boolean valid =
         ec
             ? EcCrypto.verify(
-                key.ecCurve(), (ECPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s)
+                (ECPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s)
             : RsaCrypto.pssVerify(
                 (RSAPublicKey) key.toJcaKey(), signed, SIGNED_HEADER, dataLength, signed, sigOff, (int) s);
     if (!valid) {

@@ -99,14 +99,14 @@ public final class SecureSession {
 
   /** What the peer told us about itself in M1/M2, after its signature checked out. */
   private record Peer(
-      byte[] id, byte[] ephemeral, ECPublicKey ephemeralKey, java.security.PublicKey signingKey) {}
+      byte[] id, byte[] ephemeral, ECPublicKey ephemeralKey, ECPublicKey signingKey) {}
 
   /** The outcome of one negotiation step, applied only if the step (and any send) succeeds. */
   private record Transition(
       State next, boolean client, Peer peer, byte[] sessionIdRaw, byte[] master, byte[] output) {}
 
   private final byte[] ownId;
-  private final java.security.PrivateKey signingKey;
+  private final ECPrivateKey signingKey;
   private final PeerKeyResolver resolver;
   /** Needed only for the ECDH during negotiation; dropped once established. */
   private ECPrivateKey ephemeralPrivate;
@@ -161,7 +161,7 @@ public final class SecureSession {
           "Secure Session needs an EC private key; RSA keys are not supported (as in Themis)");
     }
     this.ownId = id.clone();
-    this.signingKey = key.toJcaKey();
+    this.signingKey = (ECPrivateKey) key.toJcaKey();
     this.resolver = resolver;
     if (ephemeralKey == null) {
       // A generated pair already carries its public key as the compressed UEC2 container that is sent.
@@ -412,7 +412,7 @@ public final class SecureSession {
   }
 
   /** Looks up and checks the peer's long-term key. */
-  private java.security.PublicKey resolvePeerKey(byte[] peerId) {
+  private ECPublicKey resolvePeerKey(byte[] peerId) {
     PublicKey key = resolver.publicKeyFor(peerId.clone());
     if (key == null) {
       throw new AuthenticationFailedException("unknown peer id: the resolver has no public key for it");
@@ -420,13 +420,13 @@ public final class SecureSession {
     if (key.type() != KeyType.EC) {
       throw new InvalidArgumentException("the resolver returned an RSA key; Secure Session needs EC keys");
     }
-    return key.toJcaKey();
+    return (ECPublicKey) key.toJcaKey();
   }
 
   /** Server, on M1: check the client's signature over its ephemeral key and answer with M2. */
   private Transition serverAccept(byte[] m1) {
     NegotiationMessage.Identity c = NegotiationMessage.parseIdentity(m1, "connect request");
-    java.security.PublicKey clientKey = resolvePeerKey(c.id());
+    ECPublicKey clientKey = resolvePeerKey(c.id());
     SessionCrypto.verify(clientKey, c.signature(), "client's connect request", c.ephemeralContainer());
     byte[] signature = SessionCrypto.sign(signingKey, ephemeral, c.ephemeralContainer(), ownId, c.id());
     byte[] m2 = NegotiationMessage.identity(ownId, ephemeral, signature);
@@ -437,7 +437,7 @@ public final class SecureSession {
   /** Client, on M2: check the server's signature, derive the master key, answer with M3. */
   private Transition clientProceed(byte[] m2) {
     NegotiationMessage.Identity s = NegotiationMessage.parseIdentity(m2, "server's negotiation reply");
-    java.security.PublicKey serverKey = resolvePeerKey(s.id());
+    ECPublicKey serverKey = resolvePeerKey(s.id());
     SessionCrypto.verify(
         serverKey, s.signature(), "server's negotiation reply",
         s.ephemeralContainer(), ephemeral, s.id(), ownId);

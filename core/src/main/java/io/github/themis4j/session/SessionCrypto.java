@@ -3,21 +3,17 @@ package io.github.themis4j.session;
 import io.github.themis4j.AuthenticationFailedException;
 import io.github.themis4j.MalformedDataException;
 import io.github.themis4j.internal.Bytes;
-import io.github.themis4j.internal.EcCurve;
+import io.github.themis4j.internal.EcCrypto;
 import io.github.themis4j.internal.Hmac;
 import io.github.themis4j.internal.SoterKdf;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import javax.crypto.KeyAgreement;
 
 /**
  * The Secure Session key schedule (themis-spec §7.2-§7.3, Themis {@code secure_session.c} and
- * {@code secure_session_utils.c}) and the signature, MAC and ECDH primitives it uses. All
- * asymmetric operations run on the JDK provider. Stateless; not public API.
+ * {@code secure_session_utils.c}) and the signature, MAC and ECDH primitives it uses. The
+ * asymmetric operations are {@link EcCrypto}'s, shared with Secure Message. Stateless; not public
+ * API.
  */
 final class SessionCrypto {
   static final String SESSION_ID_LABEL = "Themis secure session unique identifier";
@@ -86,63 +82,29 @@ final class SessionCrypto {
   }
 
   /** ECDSA-SHA-256 (DER) over the concatenated parts, with the long-term key. */
-  static byte[] sign(java.security.PrivateKey key, byte[]... parts) {
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initSign(key);
-      for (byte[] p : parts) {
-        s.update(p);
-      }
-      return s.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ECDSA signing failed", e);
-    }
+  static byte[] sign(ECPrivateKey key, byte[]... parts) {
+    return EcCrypto.sign(key, parts);
   }
 
   /**
-   * Verifies a peer's ECDSA-SHA-256 (DER) signature over the concatenated parts.
+   * Verifies a peer's ECDSA-SHA-256 (DER) signature over the concatenated parts, with the same
+   * strict DER parse as Secure Message ({@link EcCrypto#verify}).
    *
    * @throws AuthenticationFailedException if the signature does not verify or is not valid DER
    */
-  static void verify(java.security.PublicKey key, byte[] signature, String what, byte[]... parts) {
-    boolean ok;
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initVerify(key);
-      for (byte[] p : parts) {
-        s.update(p);
-      }
-      ok = s.verify(signature);
-    } catch (SignatureException | InvalidKeyException e) {
-      ok = false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ECDSA is not available in this JDK", e);
-    }
-    if (!ok) {
+  static void verify(ECPublicKey key, byte[] signature, String what, byte[]... parts) {
+    if (!EcCrypto.verify(key, signature, parts)) {
       throw new AuthenticationFailedException(
           what + " signature does not verify with the peer's public key (wrong key or tampered message)");
     }
   }
 
-  /** ECDH on P-256: the shared x-coordinate as exactly 32 bytes. */
-  static byte[] sharedSecret(ECPrivateKey own, ECPublicKey peer) {
-    byte[] secret;
+  /** ECDH on P-256 with the peer's ephemeral key: the shared x-coordinate as exactly 32 bytes. */
+  static byte[] sharedSecret(ECPrivateKey own, ECPublicKey peerEphemeral) {
     try {
-      KeyAgreement ka = KeyAgreement.getInstance("ECDH");
-      ka.init(own);
-      ka.doPhase(peer, true);
-      secret = ka.generateSecret();
-    } catch (InvalidKeyException e) {
+      return EcCrypto.ecdh(own, peerEphemeral, false);
+    } catch (IllegalArgumentException e) {
       throw new MalformedDataException("peer ephemeral key cannot be used for ECDH");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ECDH is not available in this JDK", e);
     }
-    int n = EcCurve.P256.fieldBytes();
-    if (secret.length == n) {
-      return secret;
-    }
-    byte[] fixed = new byte[n]; // keep leading zeros, as Themis does
-    System.arraycopy(secret, 0, fixed, n - secret.length, secret.length);
-    return fixed;
   }
 }

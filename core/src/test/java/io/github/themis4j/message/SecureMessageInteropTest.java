@@ -1,5 +1,6 @@
 package io.github.themis4j.message;
 
+import io.github.themis4j.internal.EcCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -314,7 +315,7 @@ class SecureMessageInteropTest {
   void signedMessageWithoutDataIsRejected() {
     // No Themis API signs an empty message, and a hand-made one (valid signature over zero bytes)
     // does not verify in wasm-themis either (THEMIS_FAIL).
-    byte[] sig = EcCrypto.sign((ECPrivateKey) javaEc.privateKey().toJcaKey(), new byte[0]);
+    byte[] sig = EcCrypto.sign((ECPrivateKey) javaEc.privateKey().toJcaKey(), new byte[0], 0, 0);
     byte[] signed = signedContainer(SecureMessage.EC_SIGNED, new byte[0], sig);
     assertThatThrownBy(() -> SecureMessage.verify(javaEc.publicKey(), signed))
         .isInstanceOf(MalformedDataException.class);

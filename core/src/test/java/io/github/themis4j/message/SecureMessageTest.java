@@ -1,5 +1,6 @@
 package io.github.themis4j.message;
 
+import io.github.themis4j.internal.EcCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -135,7 +136,7 @@ class SecureMessageTest {
 
   @Test
   void ecdhSecretKeepsLeadingZeroBytes() {
-    byte[] x = EcCrypto.ecdh((ECPrivateKey) LEADING_ZERO_PRIV.toJcaKey(), (ECPublicKey) LEADING_ZERO_PUB.toJcaKey(), 32);
+    byte[] x = EcCrypto.ecdh((ECPrivateKey) LEADING_ZERO_PRIV.toJcaKey(), (ECPublicKey) LEADING_ZERO_PUB.toJcaKey(), false);
     byte[] expected = new byte[32];
     expected[29] = 1; // 2^16
     assertThat(x).isEqualTo(expected);
@@ -152,9 +153,9 @@ class SecureMessageTest {
 
   @Test
   void fixedLengthPadsShortSecrets() {
-    assertThat(EcCrypto.fixedLength(new byte[] {1, 2}, 4)).containsExactly(0, 0, 1, 2);
-    assertThat(EcCrypto.fixedLength(new byte[] {0, 0, 7}, 2)).containsExactly(0, 7);
-    assertThatThrownBy(() -> EcCrypto.fixedLength(new byte[] {1, 2, 3}, 2)).isInstanceOf(IllegalStateException.class);
+    assertThat(Bytes.leftPad(new byte[] {1, 2}, 4)).containsExactly(0, 0, 1, 2);
+    assertThat(Bytes.leftPad(new byte[] {0, 0, 7}, 2)).containsExactly(0, 7);
+    assertThatThrownBy(() -> Bytes.leftPad(new byte[] {1, 2, 3}, 2)).isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---- arguments and key combinations
@@ -383,7 +384,7 @@ class SecureMessageTest {
     SecureMessage m = new SecureMessage(alice.privateKey(), bob.publicKey());
     String s = m.toString();
     assertThat(s).contains("EC").doesNotContain(Bytes.hex(alice.privateKey().toByteArray()).substring(24));
-    byte[] x = EcCrypto.ecdh((ECPrivateKey) alice.privateKey().toJcaKey(), (ECPublicKey) bob.publicKey().toJcaKey(), 32);
+    byte[] x = EcCrypto.ecdh((ECPrivateKey) alice.privateKey().toJcaKey(), (ECPublicKey) bob.publicKey().toJcaKey(), true);
     assertThat(s.toLowerCase()).doesNotContain(Bytes.hex(x).substring(0, 16));
   }
 

@@ -1,5 +1,6 @@
 package io.github.themis4j.message;
 
+import io.github.themis4j.internal.EcCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Wycheproof (C2SP/wycheproof testvectors_v1, see resources/wycheproof/LICENSE) against the
- * primitive layer Secure Message uses ({@link EcCrypto}, {@link RsaCrypto}: JDK ECDH, ECDSA,
+ * primitive layer Secure Message uses ({@link EcCrypto}: Bouncy Castle ECDH and ECDSA; {@link RsaCrypto}: JDK
  * RSA-OAEP, RSA public operation plus our EMSA-PSS verification) and, where the vector fits the
  * format, through {@link SecureMessage} itself. Failures are collected and reported together.
  */
@@ -82,7 +83,7 @@ class SecureMessageWycheproofTest {
         byte[] msg = hex(t.get("msg"));
         byte[] sig = hex(t.get("sig"));
         boolean valid = t.get("result").asText().equals("valid");
-        boolean ok = EcCrypto.verify(EcCurve.P256, jca, msg, 0, msg.length, sig, 0, sig.length);
+        boolean ok = EcCrypto.verify(jca, msg, 0, msg.length, sig, 0, sig.length);
         if (ok != valid) {
           failures.add("primitive " + id(t) + ": verify=" + ok);
         }
@@ -183,7 +184,7 @@ class SecureMessageWycheproofTest {
     } else {
       try {
         pub = PublicKey.fromBytes(SoterContainer.wrap("UEC2", point));
-        shared = EcCrypto.ecdh((ECPrivateKey) priv.toJcaKey(), (ECPublicKey) pub.toJcaKey(), 32);
+        shared = EcCrypto.ecdh((ECPrivateKey) priv.toJcaKey(), (ECPublicKey) pub.toJcaKey(), true);
       } catch (ThemisException e) {
         rejection = e.getClass().getSimpleName();
       } catch (RuntimeException e) {

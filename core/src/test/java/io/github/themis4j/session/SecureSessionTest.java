@@ -313,7 +313,7 @@ class SecureSessionTest {
 
     // M3 signed by another key over the right transcript
     KeyPair impostor = KeyPair.generate(KeyType.EC);
-    byte[] otherSig = SessionCrypto.sign(impostor.privateKey().toJcaKey(), c.ephemeralPublic(), s.ephemeralPublic(),
+    byte[] otherSig = SessionCrypto.sign((java.security.interfaces.ECPrivateKey) impostor.privateKey().toJcaKey(), c.ephemeralPublic(), s.ephemeralPublic(),
         CLIENT, SERVER);
     assertThatThrownBy(() -> s.unwrap(NegotiationMessage.protocol(otherSig, mac)))
         .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("signature");

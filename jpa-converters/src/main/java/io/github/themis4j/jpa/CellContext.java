@@ -2,8 +2,8 @@ package io.github.themis4j.jpa;
 
 import io.github.themis4j.InvalidArgumentException;
 import io.github.themis4j.keyring.KeyRing;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -153,35 +153,134 @@ public final class CellContext {
         throw new InvalidArgumentException(
             "Context Imprint contexts have no key id and no empty kind");
       }
-    } else {
-      KeyRing.checkId(keyId, "key id");
+    } else if (!isValidKeyId(keyId)) {
+      KeyRing.checkId(keyId, "key id"); // throws the key ring's own exception
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + table.length() + column.length());
-    field(out, LABEL);
-    field(out, mode.contextName());
-    field(out, empty ? "empty" : "value");
-    field(out, keyId);
-    field(out, table);
-    field(out, column);
-    field(out, idType);
-    field(out, idText);
-    return out.toByteArray();
+    // One array of the exact size, written in place: the constant first three fields come
+    // precomputed, the others are copied char by char when they are ASCII (the usual case).
+    byte[] prefix = PREFIXES[mode.ordinal() * 2 + (empty ? 1 : 0)];
+    int keyIdLength = utf8Length(keyId);
+    int tableLength = utf8Length(table);
+    int columnLength = utf8Length(column);
+    int idTypeLength = utf8Length(idType);
+    int idTextLength = utf8Length(idText);
+    byte[] out =
+        new byte
+            [prefix.length
+                + 5 * 4
+                + keyIdLength
+                + tableLength
+                + columnLength
+                + idTypeLength
+                + idTextLength];
+    System.arraycopy(prefix, 0, out, 0, prefix.length);
+    int pos = prefix.length;
+    pos = field(out, pos, keyId, keyIdLength);
+    pos = field(out, pos, table, tableLength);
+    pos = field(out, pos, column, columnLength);
+    pos = field(out, pos, idType, idTypeLength);
+    field(out, pos, idText, idTextLength);
+    return out;
   }
 
-  private static void field(ByteArrayOutputStream out, String s) {
-    byte[] b = ValueEncoding.encodeUtf8(s, "context field");
-    out.write(b.length >>> 24);
-    out.write(b.length >>> 16);
-    out.write(b.length >>> 8);
-    out.write(b.length);
-    out.write(b, 0, b.length);
+  /** LP(LABEL) || LP(mode) || LP(kind) for each mode (by ordinal) and kind (value, empty). */
+  private static final byte[][] PREFIXES = prefixes();
+
+  private static byte[][] prefixes() {
+    CellMode[] modes = CellMode.values();
+    byte[][] p = new byte[modes.length * 2][];
+    for (CellMode m : modes) {
+      for (int kind = 0; kind < 2; kind++) {
+        String[] fields = {LABEL, m.contextName(), kind == 1 ? "empty" : "value"};
+        int n = 0;
+        for (String f : fields) {
+          n += 4 + utf8Length(f);
+        }
+        byte[] b = new byte[n];
+        int pos = 0;
+        for (String f : fields) {
+          pos = field(b, pos, f, utf8Length(f));
+        }
+        p[m.ordinal() * 2 + kind] = b;
+      }
+    }
+    return p;
+  }
+
+  /** Writes LP(s) at {@code pos}, given the UTF-8 length of {@code s}; returns the new position. */
+  private static int field(byte[] out, int pos, String s, int utf8Length) {
+    out[pos] = (byte) (utf8Length >>> 24);
+    out[pos + 1] = (byte) (utf8Length >>> 16);
+    out[pos + 2] = (byte) (utf8Length >>> 8);
+    out[pos + 3] = (byte) utf8Length;
+    pos += 4;
+    int n = s.length();
+    if (utf8Length == n) { // ASCII: one byte per char
+      for (int i = 0; i < n; i++) {
+        out[pos + i] = (byte) s.charAt(i);
+      }
+    } else {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8); // well-formed: checked by utf8Length
+      System.arraycopy(b, 0, out, pos, b.length);
+    }
+    return pos + utf8Length;
+  }
+
+  /**
+   * The length of the UTF-8 encoding of {@code s}.
+   *
+   * @throws InvalidArgumentException if {@code s} has an unpaired surrogate
+   */
+  private static int utf8Length(String s) {
+    int n = s.length();
+    int len = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          len += 1;
+        } else if (!Character.isSurrogate(c)) {
+          len += 2;
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          len += 2; // 4 bytes for the pair's two chars
+          i++;
+        } else {
+          throw new InvalidArgumentException(
+              "context field is not valid Unicode (unpaired surrogate)");
+        }
+      }
+    }
+    return len;
+  }
+
+  /** The rule of {@link KeyRing#checkId}, [A-Za-z0-9._-]{1,64}, without a regular expression. */
+  private static boolean isValidKeyId(String s) {
+    if (s == null || s.isEmpty() || s.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String name(String s, String what) {
     if (s == null || s.isEmpty()) {
       throw new InvalidArgumentException(what + " name must not be null or empty");
     }
-    ValueEncoding.encodeUtf8(s, what + " name"); // reject unpaired surrogates early
+    ValueEncoding.requireWellFormed(s, what + " name"); // reject unpaired surrogates early
     return s;
   }
 

@@ -77,10 +77,7 @@ public final class EncryptedValueCodec {
     byte[] cell =
         SecureCell.sealWithKey(key)
             .encrypt(empty ? emptyMarker() : plaintext, context.toBytes(CellMode.SEAL, empty, id));
-    byte[] header = header(empty, id);
-    byte[] out = Arrays.copyOf(header, header.length + cell.length);
-    System.arraycopy(cell, 0, out, header.length, cell.length);
-    return out;
+    return withHeader(empty, id, cell);
   }
 
   /** Decrypts a value stored by {@link #seal}, with the key its envelope names. */
@@ -119,11 +116,7 @@ public final class EncryptedValueCodec {
             .encrypt(
                 empty ? emptyMarker() : plaintext,
                 context.toBytes(CellMode.TOKEN_PROTECT, empty, id));
-    byte[] header = header(empty, id);
-    byte[] themisToken = d.token();
-    byte[] token = Arrays.copyOf(header, header.length + themisToken.length);
-    System.arraycopy(themisToken, 0, token, header.length, themisToken.length);
-    return new TokenProtectedValue(d.ciphertext(), token);
+    return new TokenProtectedValue(d.ciphertext(), withHeader(empty, id, d.token()));
   }
 
   /** Decrypts a Token Protect value from its data and token columns. */
@@ -247,14 +240,18 @@ public final class EncryptedValueCodec {
     return new byte[0];
   }
 
-  private static byte[] header(boolean empty, String keyId) {
-    byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
-    byte[] h = new byte[HEADER_FIXED + id.length];
-    h[0] = FORMAT_VERSION;
-    h[1] = (byte) (empty ? KIND_EMPTY : KIND_VALUE);
-    h[2] = (byte) id.length;
-    System.arraycopy(id, 0, h, HEADER_FIXED, id.length);
-    return h;
+  /** The envelope header followed by {@code body}, in one array. */
+  private static byte[] withHeader(boolean empty, String keyId, byte[] body) {
+    int idLength = keyId.length(); // key ids are ASCII ([A-Za-z0-9._-]), checked by the context
+    byte[] out = new byte[HEADER_FIXED + idLength + body.length];
+    out[0] = FORMAT_VERSION;
+    out[1] = (byte) (empty ? KIND_EMPTY : KIND_VALUE);
+    out[2] = (byte) idLength;
+    for (int i = 0; i < idLength; i++) {
+      out[HEADER_FIXED + i] = (byte) keyId.charAt(i);
+    }
+    System.arraycopy(body, 0, out, HEADER_FIXED + idLength, body.length);
+    return out;
   }
 
   /** The parsed envelope header. */

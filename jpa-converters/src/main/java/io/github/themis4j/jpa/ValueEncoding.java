@@ -5,8 +5,8 @@ import io.github.themis4j.MalformedDataException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -181,32 +181,63 @@ public abstract class ValueEncoding<T> {
 
   // ---------------------------------------------------------------------------------------------
 
+  private static final ThreadLocal<CharsetDecoder> UTF8_DECODER =
+      ThreadLocal.withInitial(
+          () ->
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT));
+
+  /**
+   * Strict UTF-8 decoding: malformed input is an error, never replaced. ASCII (the common case)
+   * takes a copy loop; anything else a per-thread decoder that reports malformed input.
+   */
   static String decodeUtf8(byte[] bytes, String what) {
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(bytes, StandardCharsets.ISO_8859_1); // same chars as ASCII, no check needed
+    }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      CharsetDecoder d = UTF8_DECODER.get();
+      d.reset();
+      return d.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new MalformedDataException(what + " is not valid UTF-8");
     }
   }
 
+  /**
+   * UTF-8 encoding that rejects unpaired surrogates (which {@code String.getBytes} would replace
+   * with '?'); for well-formed strings {@code getBytes}' output is the only UTF-8 encoding.
+   */
   static byte[] encodeUtf8(String s, String what) {
-    try {
-      ByteBuffer b =
-          StandardCharsets.UTF_8
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(s));
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (CharacterCodingException e) {
-      throw new InvalidArgumentException(what + " is not valid Unicode (unpaired surrogate)");
+    requireWellFormed(s, what);
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Checks that {@code s} has no unpaired surrogate.
+   *
+   * @throws InvalidArgumentException if it has one
+   */
+  static void requireWellFormed(String s, String what) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new InvalidArgumentException(what + " is not valid Unicode (unpaired surrogate)");
+        }
+      }
     }
   }
 

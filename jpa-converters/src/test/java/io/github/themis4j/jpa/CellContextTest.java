@@ -98,4 +98,67 @@ class CellContextTest {
     assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, "bad id!"))
         .isInstanceOf(InvalidArgumentException.class);
   }
+
+  /** LP(s) built independently with a strict JDK encoder, as docs/FORMAT.md defines it. */
+  private static void lp(java.io.ByteArrayOutputStream out, String s) throws Exception {
+    java.nio.ByteBuffer b =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .encode(java.nio.CharBuffer.wrap(s));
+    byte[] v = new byte[b.remaining()];
+    b.get(v);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt(v.length).array());
+    out.write(v);
+  }
+
+  @Test
+  void nonAsciiFieldsAreUtf8AsDocumented() throws Exception {
+    // 1-, 2-, 3- and 4-byte UTF-8 sequences in the table, column and string id
+    String table = "t\u00e9ble_\u20ac";
+    String column = "col\ud83d\ude00";
+    String id = "\u00fcber-\u4e2d\ud834\udd1e";
+    for (CellMode mode : new CellMode[] {CellMode.SEAL, CellMode.TOKEN_PROTECT}) {
+      for (boolean empty : new boolean[] {false, true}) {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        for (String f :
+            new String[] {
+              "themis4j-jpa/1", mode.contextName(), empty ? "empty" : "value", "key-2026.01_a",
+              table, column, "string", id
+            }) {
+          lp(expected, f);
+        }
+        assertThat(CellContext.of(table, column, id).toBytes(mode, empty, "key-2026.01_a"))
+            .isEqualTo(expected.toByteArray());
+      }
+    }
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    for (String f :
+        new String[] {"themis4j-jpa/1", "context-imprint", "value", "", table, column, "none", ""}) {
+      lp(expected, f);
+    }
+    assertThat(CellContext.unbound(table, column).toBytes(CellMode.CONTEXT_IMPRINT, false, ""))
+        .isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void unpairedSurrogatesAndBadKeyIdsAreRejected() {
+    assertThatThrownBy(() -> CellContext.unbound("t\ud800", "c"))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
+    assertThatThrownBy(() -> CellContext.unbound("t", "\udc00c"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> CellContext.of("t", "c", "id\ud83d").toBytes(CellMode.SEAL, false, "k"))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
+    CellContext c = CellContext.of("t", "c", 1L);
+    for (String bad : new String[] {"", "k 1", "k\u00e9", "x".repeat(65), "k/1"}) {
+      assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, bad))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("key id");
+    }
+    assertThatThrownBy(() -> c.toBytes(CellMode.SEAL, false, null))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThat(c.toBytes(CellMode.SEAL, false, "x".repeat(64))).isNotEmpty();
+  }
 }

@@ -73,6 +73,17 @@ class ValueEncodingTest {
   @Test
   void malformedEncodingsAreRejected() {
     assertThatThrownBy(() -> decode(String.class, "c3")).isInstanceOf(MalformedDataException.class);
+    // overlong NUL, a lone continuation byte, an encoded surrogate, beyond U+10FFFF, after ASCII
+    for (String bad : new String[] {"c080", "80", "eda080", "f4908080", "41424380"}) {
+      assertThatThrownBy(() -> decode(String.class, bad))
+          .as(bad)
+          .isInstanceOf(MalformedDataException.class);
+    }
+    assertThat(decode(String.class, "41c3a9e282acf09f9880")).isEqualTo("A\u00e9\u20ac\ud83d\ude00");
+    assertThat(ValueEncoding.forType(String.class).encode("A\u00e9\u20ac\ud83d\ude00"))
+        .isEqualTo(HexFormat.of().parseHex("41c3a9e282acf09f9880"));
+    assertThatThrownBy(() -> ValueEncoding.forType(String.class).encode("a\ud83d"))
+        .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> decode(Boolean.class, "02"))
         .isInstanceOf(MalformedDataException.class);
     assertThatThrownBy(() -> decode(Boolean.class, "0001"))

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of encrypted attributes in JPA: persist 10,000 entities (one transaction, JDBC batches
  * of 50, the session flushed and cleared every 500), then load them all back in a new session and
- * read every attribute, on in-memory H2 with Hibernate 7. {@link EncryptedPerson} has three
+ * read every attribute, with Hibernate 7 on in-memory H2 and on PostgreSQL ({@link #database}). {@link EncryptedPerson} has three
  * {@code @Encrypted} attributes (Secure Cell Seal bound to table, column and id); {@link
  * PlainPerson} is the same entity in the clear. Both tables are emptied before every run.
  *
@@ -49,6 +50,19 @@ public class JpaBenchmark {
   /** Keeps Hibernate's start-up logging out of the benchmark output (held: JUL loggers are weak). */
   private static final java.util.logging.Logger HIBERNATE_LOG = quiet();
 
+  /** PostgreSQL with trust authentication, as on the project's machines. */
+  static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  /**
+   * {@code h2}: in-memory H2 in the benchmark's JVM, where the database costs almost nothing;
+   * {@code postgresql}: PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code postgres}
+   * or {@code -Dthemis4j.bench.pgUser}), in a private schema created for the trial and dropped
+   * after it, where the database's real cost is part of both figures.
+   */
+  @Param({"h2", "postgresql"})
+  public String database;
+
+  private String schema;
   private SessionFactory sessionFactory;
   private String[][] people;
 
@@ -63,9 +77,24 @@ public class JpaBenchmark {
     Configuration cfg = new Configuration();
     cfg.addAnnotatedClass(EncryptedPerson.class);
     cfg.addAnnotatedClass(PlainPerson.class);
-    cfg.setProperty("hibernate.connection.url", "jdbc:h2:mem:themis4j-bench;DB_CLOSE_DELAY=-1");
-    cfg.setProperty("hibernate.connection.username", "sa");
-    cfg.setProperty("hibernate.connection.password", "");
+    if (database.equals("postgresql")) {
+      schema = "t4j_bench_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG_URL, pgUser(), "");
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("create schema " + schema);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(
+            "PostgreSQL is not reachable at " + PG_URL + " (start it, or run only database=h2): "
+                + e.getMessage(), e);
+      }
+      cfg.setProperty("hibernate.connection.url", PG_URL + "?currentSchema=" + schema);
+      cfg.setProperty("hibernate.connection.username", pgUser());
+      cfg.setProperty("hibernate.connection.password", "");
+    } else {
+      cfg.setProperty("hibernate.connection.url", "jdbc:h2:mem:themis4j-bench;DB_CLOSE_DELAY=-1");
+      cfg.setProperty("hibernate.connection.username", "sa");
+      cfg.setProperty("hibernate.connection.password", "");
+    }
     cfg.setProperty("hibernate.hbm2ddl.auto", "create");
     cfg.setProperty("hibernate.jdbc.batch_size", "50");
     cfg.setProperty("hibernate.order_inserts", "true");
@@ -105,8 +134,18 @@ public class JpaBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws java.sql.SQLException {
     sessionFactory.close();
+    if (schema != null) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG_URL, pgUser(), "");
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("drop schema " + schema + " cascade");
+      }
+    }
+  }
+
+  private static String pgUser() {
+    return System.getProperty("themis4j.bench.pgUser", "postgres");
   }
 
   @Benchmark

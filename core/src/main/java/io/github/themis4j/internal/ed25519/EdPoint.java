@@ -149,9 +149,81 @@ public final class EdPoint {
     return r;
   }
 
-  /** k * B for the base point B; see {@link #multiply}. */
+  /**
+   * k * B for the base point B, the same group element as {@code BASE.multiply(k)} (k taken as an
+   * integer, not reduced). Constant time like {@link #multiply}, but with a table precomputed once
+   * for B: {@code BASE_TABLE[i][j] = j * 16^i * B}, so k * B is the sum of one full-scan lookup per
+   * nibble, 64 additions and no doublings (about a third of a general multiplication).
+   *
+   * @throws IllegalArgumentException if {@code k} is not 32 bytes long
+   */
   public static EdPoint multiplyBase(byte[] k) {
-    return BASE.multiply(k);
+    if (k.length != 32) {
+      throw new IllegalArgumentException("an Ed25519 scalar is 32 bytes");
+    }
+    EdPoint r = IDENTITY;
+    for (int i = 0; i < 64; i++) {
+      int nibble = ((k[i >>> 1] & 0xff) >>> ((i & 1) << 2)) & 0xf;
+      r = r.add(select(BASE_TABLE[i], nibble));
+    }
+    return r;
+  }
+
+  /**
+   * The sum of {@code scalars[i] * points[i]} (scalars as 256-bit little-endian integers), with
+   * shared doublings (Straus): 252 doublings for any number of terms instead of 256 per term. For
+   * <b>public scalars only</b> (proof verification): zero nibbles are skipped and table entries are
+   * read by index, so the running time depends on the scalars' digits. It does not depend on the
+   * points' coordinates (the field arithmetic is constant-time), so the points may be secret.
+   *
+   * @throws IllegalArgumentException if a scalar is not 32 bytes long or the arrays differ in length
+   */
+  public static EdPoint sumOfPublicMultiples(byte[][] scalars, EdPoint[] points) {
+    if (scalars.length != points.length) {
+      throw new IllegalArgumentException("one scalar per point");
+    }
+    EdPoint[][] tables = new EdPoint[points.length][];
+    for (int n = 0; n < points.length; n++) {
+      if (scalars[n].length != 32) {
+        throw new IllegalArgumentException("an Ed25519 scalar is 32 bytes");
+      }
+      EdPoint[] t = new EdPoint[16];
+      t[1] = points[n];
+      for (int j = 2; j < 16; j++) {
+        t[j] = t[j - 1].add(points[n]);
+      }
+      tables[n] = t;
+    }
+    EdPoint r = IDENTITY;
+    for (int i = 63; i >= 0; i--) {
+      if (i != 63) {
+        r = r.twice().twice().twice().twice();
+      }
+      for (int n = 0; n < points.length; n++) {
+        int nibble = ((scalars[n][i >>> 1] & 0xff) >>> ((i & 1) << 2)) & 0xf;
+        if (nibble != 0) {
+          r = r.add(tables[n][nibble]);
+        }
+      }
+    }
+    return r;
+  }
+
+  /** {@code BASE_TABLE[i][j] = j * 16^i * B}, i < 64, j < 16 (about 320 KiB, built on first use). */
+  private static final EdPoint[][] BASE_TABLE = baseTable();
+
+  private static EdPoint[][] baseTable() {
+    EdPoint[][] t = new EdPoint[64][16];
+    EdPoint p = BASE;
+    for (int i = 0; i < 64; i++) {
+      t[i][0] = IDENTITY;
+      t[i][1] = p;
+      for (int j = 2; j < 16; j++) {
+        t[i][j] = t[i][j - 1].add(p);
+      }
+      p = p.twice().twice().twice().twice();
+    }
+    return t;
   }
 
   /** table[index] read without a data-dependent memory access or branch. */
@@ -183,7 +255,8 @@ public final class EdPoint {
 
   /** Whether L * this is the neutral element: the point is in the prime-order subgroup (or the identity). */
   public boolean isInPrimeOrderSubgroup() {
-    return multiply(Scalar25519.L_BYTES).isIdentity();
+    // L is public, so the shared-doubling sum may skip L's many zero nibbles (bits 125-251).
+    return sumOfPublicMultiples(new byte[][] {Scalar25519.L_BYTES}, new EdPoint[] {this}).isIdentity();
   }
 
   /** Projective equality (X1 Z2 = X2 Z1 and Y1 Z2 = Y2 Z1). */

@@ -199,6 +199,45 @@ class EdPointTest {
   }
 
   @Test
+  void fixedBaseTableAgreesWithGeneralMultiplication() {
+    for (int i = 0; i < 300; i++) {
+      byte[] k = random32();
+      if (i < 16) {
+        Arrays.fill(k, (byte) (i * 0x11)); // every nibble the same: each table column once
+      }
+      assertThat(EdPoint.multiplyBase(k).encode()).isEqualTo(EdPoint.BASE.multiply(k).encode());
+    }
+    assertThatThrownBy(() -> EdPoint.multiplyBase(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sumOfPublicMultiplesAgreesWithSeparateMultiplications() {
+    for (int i = 0; i < 60; i++) {
+      int terms = 1 + i % 3;
+      byte[][] k = new byte[terms][];
+      EdPoint[] p = new EdPoint[terms];
+      EdPoint expected = EdPoint.IDENTITY;
+      for (int n = 0; n < terms; n++) {
+        k[n] = random32();
+        if (i % 7 == 0) {
+          Arrays.fill(k[n], 0, 16, (byte) 0); // runs of zero nibbles
+        }
+        // points with torsion components too: scalars act as integers, as in multiply
+        p[n] = n == 0 ? EdPoint.BASE : EdPoint.decode(randomPointEncoding());
+        expected = expected.add(p[n].multiply(k[n]));
+      }
+      assertThat(EdPoint.sumOfPublicMultiples(k, p).encode()).isEqualTo(expected.encode());
+    }
+    byte[] zero = new byte[32];
+    assertThat(EdPoint.sumOfPublicMultiples(new byte[][] {zero}, new EdPoint[] {EdPoint.BASE}).isIdentity())
+        .isTrue();
+    assertThatThrownBy(
+            () -> EdPoint.sumOfPublicMultiples(new byte[][] {zero}, new EdPoint[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void additionMatchesReferenceModel() {
     for (int i = 0; i < 20; i++) {
       byte[] p = randomPointEncoding();
