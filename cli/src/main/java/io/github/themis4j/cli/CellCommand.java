@@ -3,7 +3,6 @@ package io.github.themis4j.cli;
 import io.github.themis4j.cell.SecureCell;
 import io.github.themis4j.cell.TokenProtectedData;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -130,7 +129,7 @@ final class CellCommand extends GroupCommand {
     @Command(name = "encrypt", mixinStandardHelpOptions = true, description = "Encrypt.")
     void encrypt(
         @Mixin KeyOptions key,
-        @ArgGroup(exclusive = false, multiplicity = "1") RequiredContext context,
+        @Option(names = {"-c", "--context"}, required = true, paramLabel = "TEXT", description = "Associated context (UTF-8 text), required.") String context,
         @Mixin InputOptions in,
         @Mixin OutputOptions out) {
       apply(key, context, in, out, true);
@@ -142,29 +141,19 @@ final class CellCommand extends GroupCommand {
         description = "Decrypt (a wrong key or context gives wrong bytes, not an error).")
     void decrypt(
         @Mixin KeyOptions key,
-        @ArgGroup(exclusive = false, multiplicity = "1") RequiredContext context,
+        @Option(names = {"-c", "--context"}, required = true, paramLabel = "TEXT", description = "Associated context (UTF-8 text), required.") String context,
         @Mixin InputOptions in,
         @Mixin OutputOptions out) {
       apply(key, context, in, out, false);
     }
 
     private void apply(
-        KeyOptions key, RequiredContext context, InputOptions in, OutputOptions out, boolean enc) {
+        KeyOptions key, String context, InputOptions in, OutputOptions out, boolean enc) {
       SecureCell.ContextImprint cell = SecureCell.contextImprintWithKey(key.key());
-      byte[] ctx = context.text.getBytes(StandardCharsets.UTF_8);
+      byte[] ctx = context.getBytes(StandardCharsets.UTF_8);
       byte[] data = in.read();
       out.write(stdout(), enc ? cell.encrypt(data, ctx) : cell.decrypt(data, ctx));
     }
-  }
-
-  /** The context Context Imprint requires. */
-  static final class RequiredContext {
-    @Option(
-        names = {"-c", "--context"},
-        required = true,
-        paramLabel = "TEXT",
-        description = "Associated context (UTF-8 text), required.")
-    String text;
   }
 
   /** A master key or a passphrase for Seal. */

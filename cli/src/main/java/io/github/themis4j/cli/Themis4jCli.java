@@ -22,15 +22,7 @@ import picocli.CommandLine.Command;
     name = "themis4j",
     mixinStandardHelpOptions = true,
     versionProvider = Themis4jCli.Version.class,
-    description = "Themis 0.15 keys, Secure Cells, Secure Messages and themis4j column values.",
-    subcommands = {
-      KeygenCommand.class,
-      CellCommand.class,
-      MessageCommand.class,
-      InspectCommand.class,
-      ColumnCommand.class,
-      ToolsCommand.class
-    })
+    description = "Themis 0.15 keys, Secure Cells, Secure Messages and themis4j column values.")
 public final class Themis4jCli implements Runnable {
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
@@ -48,6 +40,7 @@ public final class Themis4jCli implements Runnable {
       return ThemisTools.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     CommandLine cl = new CommandLine(new Themis4jCli());
+    addSubcommands(cl, args.length == 0 ? "" : args[0]);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
@@ -61,6 +54,37 @@ public final class Themis4jCli implements Runnable {
           return EXIT_USAGE;
         });
     return cl.execute(args);
+  }
+
+  /**
+   * Adds the sub-commands; only {@code first}'s when it names one, since building picocli's model
+   * of every command costs most of a short command's start-up.
+   */
+  private static void addSubcommands(CommandLine cl, String first) {
+    String[] names = {"keygen", "cell", "message", "inspect", "column", "tools"};
+    boolean known = java.util.Arrays.asList(names).contains(first);
+    for (String name : names) {
+      if (!known || name.equals(first)) {
+        cl.addSubcommand(name, command(name));
+      }
+    }
+  }
+
+  private static Object command(String name) {
+    switch (name) {
+      case "keygen":
+        return new KeygenCommand();
+      case "cell":
+        return new CellCommand();
+      case "message":
+        return new MessageCommand();
+      case "inspect":
+        return new InspectCommand();
+      case "column":
+        return new ColumnCommand();
+      default:
+        return new ToolsCommand();
+    }
   }
 
   @Override
