@@ -11,9 +11,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "cell",
     mixinStandardHelpOptions = true,
-    description = "Secure Cell encryption and decryption (Seal, Token Protect, Context Imprint).",
-    subcommands = {CellCommand.Seal.class, CellCommand.Token.class, CellCommand.Imprint.class})
+    description = "Secure Cell encryption and decryption (Seal, Token Protect, Context Imprint).")
 final class CellCommand extends GroupCommand {
+
+  /** Adds the mode sub-commands: only {@code mode}'s if it names one (start-up time). */
+  static void addModes(picocli.CommandLine cell, String mode) {
+    boolean known = mode.equals("seal") || mode.equals("token") || mode.equals("imprint");
+    if (!known || mode.equals("seal")) {
+      cell.addSubcommand("seal", new Seal());
+    }
+    if (!known || mode.equals("token")) {
+      cell.addSubcommand("token", new Token());
+    }
+    if (!known || mode.equals("imprint")) {
+      cell.addSubcommand("imprint", new Imprint());
+    }
+  }
 
   /** Seal mode, with a master key or a passphrase. */
   @Command(

@@ -40,7 +40,7 @@ public final class Themis4jCli implements Runnable {
       return ThemisTools.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     CommandLine cl = new CommandLine(new Themis4jCli());
-    addSubcommands(cl, args.length == 0 ? "" : args[0]);
+    addSubcommands(cl, args);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
@@ -60,12 +60,17 @@ public final class Themis4jCli implements Runnable {
    * Adds the sub-commands; only {@code first}'s when it names one, since building picocli's model
    * of every command costs most of a short command's start-up.
    */
-  private static void addSubcommands(CommandLine cl, String first) {
+  private static void addSubcommands(CommandLine cl, String[] args) {
+    String first = args.length == 0 ? "" : args[0];
     String[] names = {"keygen", "cell", "message", "inspect", "column", "tools"};
-    boolean known = java.util.Arrays.asList(names).contains(first);
+    boolean known = Arrays.asList(names).contains(first);
     for (String name : names) {
       if (!known || name.equals(first)) {
-        cl.addSubcommand(name, command(name));
+        CommandLine sub = new CommandLine(command(name));
+        if (name.equals("cell")) {
+          CellCommand.addModes(sub, known && args.length > 1 ? args[1] : "");
+        }
+        cl.addSubcommand(name, sub);
       }
     }
   }
