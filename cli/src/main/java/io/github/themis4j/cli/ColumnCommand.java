@@ -66,9 +66,12 @@ final class ColumnCommand extends GroupCommand {
           String token,
       @Option(names = {"-b", "--base64"}, description = "--type bytes: print base64 instead of raw bytes.")
           boolean base64,
+      @Option(names = "--format", paramLabel = "FORMAT", description = "base64: the value is a BASE64 column's text (never read as hex); binary (default): \\x... or 0x... hex, or base64.")
+          String format,
       @Parameters(index = "0", arity = "0..1", paramLabel = "VALUE", description = "The stored value (default: stdin).")
           String value) {
-    byte[] stored = StoredValues.parse(valueText(value), "the stored value");
+    boolean text = format != null && parseFormat(format);
+    byte[] stored = parseStored(valueText(value), text, "the stored value");
     CellMode mode = where.mode.cellMode;
     CellContext ctx = where.context();
     SymmetricKey k = key.key();
@@ -79,7 +82,7 @@ final class ColumnCommand extends GroupCommand {
         break;
       case TOKEN_PROTECT:
         {
-          byte[] t = StoredValues.parse(required(token, "--token"), "the token value");
+          byte[] t = parseStored(required(token, "--token").getBytes(StandardCharsets.ISO_8859_1), text, "the token value");
           plain = codec(checkedKeyId(t, keyId), k).untokenProtect(RING, ctx, stored, t);
           break;
         }
@@ -169,6 +172,11 @@ final class ColumnCommand extends GroupCommand {
       return Io.toBase64(stored);
     }
     return mysql ? "0x" + Io.toHex(stored) : StoredValues.psqlHex(stored);
+  }
+
+  private static byte[] parseStored(byte[] value, boolean base64Column, String what) {
+    String s = new String(value, StandardCharsets.ISO_8859_1);
+    return base64Column ? StoredValues.parseBase64(s, what) : StoredValues.parse(s, what);
   }
 
   private static byte[] valueText(String value) {

@@ -23,10 +23,19 @@ final class StoredValues {
 
   private StoredValues() {}
 
-  /** Whether the text starts like psql or mysql hex output. */
+  private static final Pattern MYSQL_HEX = Pattern.compile("0[xX]([0-9a-fA-F]{2})*");
+
+  /**
+   * Whether the text is psql ({@code \x...}) or mysql ({@code 0x} and an even number of hex digits)
+   * hex output. A base64 text can also start with "0x"; it is taken as hex only if all of it is.
+   */
   static boolean isHexText(byte[] text) {
-    String s = new String(text, StandardCharsets.ISO_8859_1).trim();
-    return s.startsWith("\\x") || s.startsWith("0x") || s.startsWith("0X");
+    return isHexText(new String(text, StandardCharsets.ISO_8859_1));
+  }
+
+  static boolean isHexText(String text) {
+    String s = text.trim();
+    return s.startsWith("\\x") || MYSQL_HEX.matcher(s).matches();
   }
 
   /** The stored bytes from psql/mysql hex or base64 text. */
@@ -36,10 +45,12 @@ final class StoredValues {
 
   static byte[] parse(String text, String what) {
     String s = text.trim();
-    if (s.startsWith("\\x") || s.startsWith("0x") || s.startsWith("0X")) {
-      return Io.fromHex(s.substring(2), what);
-    }
-    return Io.fromBase64(s, what);
+    return isHexText(s) ? Io.fromHex(s.substring(2), what) : Io.fromBase64(s, what);
+  }
+
+  /** A value of a BASE64 column: base64 only (never taken as hex). */
+  static byte[] parseBase64(String text, String what) {
+    return Io.fromBase64(text.trim(), what);
   }
 
   /** psql's bytea literal: {@code \x} and lower-case hex. */

@@ -163,6 +163,8 @@ class ColumnIT {
         .isEqualTo("imprint binary\n");
     assertThat(decrypt("-t", t, "-C", "imprint_txt", "--id", "42", "-m", "imprint", printed(t, "imprint_txt", "id", 42L)))
         .isEqualTo("imprint base64\n");
+    assertThat(decrypt("-t", t, "-C", "imprint_txt", "--id", "42", "-m", "imprint", "--format", "base64",
+        printed(t, "imprint_txt", "id", 42L))).isEqualTo("imprint base64\n");
     assertThat(decrypt("-t", t, "-C", "born", "--id", "42", "--type", "date", printed(t, "born", "id", 42L))).isEqualTo("1990-02-28\n");
     assertThat(decrypt("-t", t, "-C", "amount", "--id", "42", "--type", "int32", printed(t, "amount", "id", 42L))).isEqualTo("-1234\n");
     assertThat(decrypt("-t", t, "-C", "unbound", printed(t, "unbound", "id", 42L))).isEqualTo("not bound to the id\n");

@@ -111,6 +111,29 @@ class CommandsIT {
   }
 
   @Test
+  void keysFromEnvironmentAndKeystore() throws Exception {
+    byte[] ours = b64(Launcher.withEnv(Map.of("T4J_KEY", b64(key)), "cell", "seal", "encrypt", "--key-env", "T4J_KEY", "-b", "env key"));
+    assertThat(wasm.call1("cell.seal.decrypt", key, ours, null)).isEqualTo("env key".getBytes(UTF_8));
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    char[] pw = "store secret".toCharArray();
+    ks.setEntry("column-key", new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(key, "AES")),
+        new java.security.KeyStore.PasswordProtection(pw));
+    Path store = dir.resolve("keys.p12");
+    try (java.io.OutputStream o = Files.newOutputStream(store)) {
+      ks.store(o, pw);
+    }
+    Map<String, String> env = Map.of("T4J_STOREPASS", "store secret");
+    byte[] viaStore = b64(Launcher.withEnv(env, "cell", "seal", "encrypt", "--keystore", store.toString(),
+        "--keystore-password-env", "T4J_STOREPASS", "-b", "keystore key"));
+    assertThat(wasm.call1("cell.seal.decrypt", key, viaStore, null)).isEqualTo("keystore key".getBytes(UTF_8));
+    Launcher.withEnv(env, "cell", "seal", "encrypt", "--keystore", store.toString(), "--keystore-alias", "nope",
+        "--keystore-password-env", "T4J_STOREPASS", "x").fails("has no entry 'nope'");
+    Launcher.withEnv(Map.of("T4J_STOREPASS", "bad-pass-123"), "cell", "seal", "encrypt", "--keystore", store.toString(),
+        "--keystore-password-env", "T4J_STOREPASS", "x").fails("wrong password", "bad-pass-123");
+  }
+
+  @Test
   void sealWithPassphraseBothWays() throws IOException {
     Path pw = dir.resolve("pass.txt");
     Files.write(pw, "correct horse\n".getBytes(UTF_8));

@@ -21,6 +21,9 @@ class StoredValuesTest {
     assertThat(StoredValues.psqlHex(expected)).isEqualTo("\\x010002abff");
     assertThat(StoredValues.isHexText("  \\x00".getBytes(US_ASCII))).isTrue();
     assertThat(StoredValues.isHexText("AQAC".getBytes(US_ASCII))).isFalse();
+    // base64 text may start with "0x": only all-hex text is taken as hex
+    assertThat(StoredValues.parse("0xAQ", "v")).isEqualTo(new byte[] {(byte) 0xd3, 0x10, 0x10});
+    assertThat(StoredValues.parseBase64("0x01", "v")).isEqualTo(new byte[] {(byte) 0xd3, 0x1d, 0x35});
   }
 
   @Test
