@@ -247,6 +247,17 @@ class CommandsIT {
   }
 
   @Test
+  void executableJarHoldsNoHibernateJakartaOrSpring() throws IOException {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Launcher.JAR.toFile())) {
+      assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+          .noneMatch(n -> n.startsWith("org/hibernate/") || n.startsWith("jakarta/") || n.startsWith("org/springframework/"))
+          .anyMatch(n -> n.equals("io/github/themis4j/jpa/EncryptedValueCodec.class"))
+          .anyMatch(n -> n.startsWith("picocli/"));
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.github.themis4j.cli.Themis4jCli");
+    }
+  }
+
+  @Test
   void launcherReportsAMissingJar() {
     Launcher.Result r = Launcher.withEnv(Map.of("THEMIS4J_JAR", path("no.jar")), "--help");
     r.fails("not built");
