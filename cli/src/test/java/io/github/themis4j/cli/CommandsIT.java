@@ -258,6 +258,18 @@ class CommandsIT {
   }
 
   @Test
+  void installedCopyFindsItsJar() throws IOException {
+    Path prefix = dir.resolve("opt");
+    Files.createDirectories(prefix.resolve("bin"));
+    Files.createDirectories(prefix.resolve("lib"));
+    Files.copy(Launcher.SCRIPT, prefix.resolve("bin/themis4j"));
+    Files.copy(Launcher.JAR, prefix.resolve("lib/themis4j-cli.jar"));
+    Launcher.Result r = Launcher.exec(java.util.List.of(prefix.resolve("bin/themis4j").toString(), "--version"),
+        new byte[0], Map.of("THEMIS4J_JAR", ""), dir);
+    assertThat(r.ok().out()).startsWith("themis4j ");
+  }
+
+  @Test
   void launcherReportsAMissingJar() {
     Launcher.Result r = Launcher.withEnv(Map.of("THEMIS4J_JAR", path("no.jar")), "--help");
     r.fails("not built");
