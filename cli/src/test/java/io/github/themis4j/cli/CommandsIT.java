@@ -262,7 +262,7 @@ class CommandsIT {
     Path prefix = dir.resolve("opt");
     Files.createDirectories(prefix.resolve("bin"));
     Files.createDirectories(prefix.resolve("lib"));
-    Files.copy(Launcher.SCRIPT, prefix.resolve("bin/themis4j"));
+    Files.copy(Launcher.SCRIPT, prefix.resolve("bin/themis4j"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(Launcher.JAR, prefix.resolve("lib/themis4j-cli.jar"));
     Launcher.Result r = Launcher.exec(java.util.List.of(prefix.resolve("bin/themis4j").toString(), "--version"),
         new byte[0], Map.of("THEMIS4J_JAR", ""), dir);
