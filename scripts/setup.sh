@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what themis4j's build and tests need on a fresh Debian/Ubuntu machine:
-# JDK 17+, Maven 3.8+, Node.js 18+ with npm (for the wasm-themis interop peer), then the peer itself.
+# JDK 17+, Maven 3.8+, Node.js 18+ with npm (for the wasm-themis interop peer), SoftHSM2 (PKCS#11 tests),
+# then the peer itself.
 # Idempotent: anything already present is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,8 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 # psql: the CLI test that decrypts a value exactly as psql prints it (skipped without it).
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
+# SoftHSM2: the PKCS#11 token the envelope-key tests initialise in a private directory (issue 20).
+{ [ -f /usr/lib/softhsm/libsofthsm2.so ] && command -v softhsm2-util >/dev/null 2>&1; } || need_apt+=(softhsm2)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -25,6 +25,12 @@ public interface EncryptionObserver {
    */
   String ENCODE = "encode";
 
+  /**
+   * Reason: the value's key ring was crypto-shredded on purpose ({@link
+   * io.github.themis4j.keyring.envelope.KeyShreddedException}); the value is erased for good.
+   */
+  String SHREDDED = "shredded";
+
   /** An observer that does nothing. */
   EncryptionObserver NONE = new EncryptionObserver() {};
 
@@ -48,8 +54,8 @@ public interface EncryptionObserver {
    * Encrypting or decrypting an attribute value failed; the operation is aborted with {@code
    * error}.
    *
-   * @param reason a short stable token: {@link #UNKNOWN_KEY}, {@link #AUTHENTICATION}, {@link
-   *     #MALFORMED} or {@link #ENCODE}
+   * @param reason a short stable token: {@link #UNKNOWN_KEY}, {@link #SHREDDED}, {@link
+   *     #AUTHENTICATION}, {@link #MALFORMED} or {@link #ENCODE}
    */
   default void onFailure(String entity, String attribute, String reason, Throwable error) {}
 }

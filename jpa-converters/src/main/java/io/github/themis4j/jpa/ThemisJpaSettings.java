@@ -30,5 +30,14 @@ public final class ThemisJpaSettings {
    */
   public static final String VALIDATE_KEY_RINGS = "themis4j.jpa.validate_key_rings";
 
+  /**
+   * Whether an attribute whose key ring was crypto-shredded ({@link
+   * io.github.themis4j.keyring.envelope.KeyShreddedException}) loads as {@code null} instead of
+   * failing the load with an {@link EncryptedAttributeException} of reason {@link
+   * EncryptionObserver#SHREDDED}: {@code false} (the default) or {@code true}. The observer is told
+   * either way. A null loaded this way is written back as SQL NULL if the entity is updated.
+   */
+  public static final String SHREDDED_AS_NULL = "themis4j.jpa.shredded_as_null";
+
   private ThemisJpaSettings() {}
 }

@@ -62,6 +62,7 @@ final class JpaFixture implements AutoCloseable {
     private final Class<?>[] entities;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private TestDatabase shared;
+    private TestDatabase external;
 
     private Builder(Class<?>[] entities) {
       this.entities = entities;
@@ -85,8 +86,17 @@ final class JpaFixture implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates this fixture's tables in {@code db}, which the caller owns (left open when this
+     * fixture closes).
+     */
+    Builder sharingDatabase(TestDatabase db) {
+      this.external = db;
+      return this;
+    }
+
     JpaFixture build() {
-      TestDatabase db = shared != null ? shared : TestDatabase.create();
+      TestDatabase db = shared != null ? shared : external != null ? external : TestDatabase.create();
       try {
         List<String> captured = Collections.synchronizedList(new ArrayList<>());
         Configuration cfg = new Configuration();
@@ -105,9 +115,9 @@ final class JpaFixture implements AutoCloseable {
                       return s;
                     });
         cfg.getProperties().putAll(settings);
-        return new JpaFixture(db, cfg.buildSessionFactory(), captured, shared == null);
+        return new JpaFixture(db, cfg.buildSessionFactory(), captured, shared == null && external == null);
       } catch (RuntimeException | Error e) {
-        if (shared == null) {
+        if (shared == null && external == null) {
           db.close();
         }
         throw e;

@@ -8,6 +8,7 @@ import io.github.themis4j.jpa.EncryptedAttributeException;
 import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.jpa.EncryptionObserver;
 import io.github.themis4j.keyring.UnknownKeyException;
+import io.github.themis4j.keyring.envelope.KeyShreddedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,14 +53,24 @@ public final class EncryptionEventListener
   private final Map<String, EncryptedEntity> entities;
   private final EncryptedValueCodec codec;
   private final EncryptionObserver observer;
+  private final boolean shreddedAsNull;
 
   EncryptionEventListener(
       Map<String, EncryptedEntity> entities,
       EncryptedValueCodec codec,
       EncryptionObserver observer) {
+    this(entities, codec, observer, false);
+  }
+
+  EncryptionEventListener(
+      Map<String, EncryptedEntity> entities,
+      EncryptedValueCodec codec,
+      EncryptionObserver observer,
+      boolean shreddedAsNull) {
     this.entities = entities;
     this.codec = codec;
     this.observer = observer;
+    this.shreddedAsNull = shreddedAsNull;
   }
 
   /** Every encrypted attribute this listener handles. */
@@ -234,6 +245,10 @@ public final class EncryptionEventListener
       } catch (ThemisException | ClassCastException ex) {
         String reason = reason(ex, false);
         notifyFailure(a, reason, ex);
+        if (shreddedAsNull && ex instanceof KeyShreddedException) {
+          state[b.index] = null; // crypto-shredded on purpose: configured to load as null
+          continue;
+        }
         throw new EncryptedAttributeException(
             a.entityName(),
             idText(id),
@@ -277,7 +292,9 @@ public final class EncryptionEventListener
   }
 
   private static String reason(Throwable ex, boolean writing) {
-    if (ex instanceof UnknownKeyException) {
+    if (ex instanceof KeyShreddedException) {
+      return EncryptionObserver.SHREDDED;
+    } else if (ex instanceof UnknownKeyException) {
       return EncryptionObserver.UNKNOWN_KEY;
     } else if (ex instanceof AuthenticationFailedException) {
       return EncryptionObserver.AUTHENTICATION;

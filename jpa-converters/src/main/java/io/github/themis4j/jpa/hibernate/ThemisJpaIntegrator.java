@@ -97,7 +97,8 @@ public final class ThemisJpaIntegrator implements Integrator {
         new EncryptionEventListener(
             Collections.unmodifiableMap(entities),
             new EncryptedValueCodec(provider),
-            observer == null ? EncryptionObserver.NONE : observer);
+            observer == null ? EncryptionObserver.NONE : observer,
+            "true".equalsIgnoreCase(String.valueOf(settings.get(ThemisJpaSettings.SHREDDED_AS_NULL)).trim()));
     EventListenerRegistry listeners =
         factory.getServiceRegistry().requireService(EventListenerRegistry.class);
     listeners.appendListeners(EventType.PRE_INSERT, listener);

@@ -4,6 +4,7 @@ import io.github.themis4j.jpa.CellMode;
 import io.github.themis4j.jpa.EncryptedAttribute;
 import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.keyring.KeyRing;
+import io.github.themis4j.keyring.envelope.KeyShreddedException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -300,9 +301,16 @@ final class RotationPlan {
         }
         tokenColumn = token.getSelectionExpression();
       }
-      String target = a.writeKeyId(codec);
-      KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
-      ring.key(target); // fail now, naming the ring and key, if the target key is not held
+      String target;
+      try {
+        target = a.writeKeyId(codec);
+        KeyRing ring = codec.keyRingProvider().keyRing(a.keyRing());
+        ring.key(target); // fail now, naming the ring and key, if the target key is not held
+      } catch (KeyShreddedException e) {
+        plan.unrotated.add(
+            new Unrotated(table, a, column, RotationReport.Status.SHREDDED, e.getMessage()));
+        continue;
+      }
       groups
           .computeIfAbsent(tableName, t -> new TableGroup(table))
           .columns

@@ -37,7 +37,13 @@ public final class RotationReport {
     /** A Context Imprint attribute for which no old and new key were named: not rotated. */
     NOT_CONFIGURED,
     /** The attribute cannot be rotated by this job (see {@link AttributeResult#note()}). */
-    SKIPPED
+    SKIPPED,
+    /**
+     * The attribute's key ring was crypto-shredded ({@link
+     * io.github.themis4j.keyring.envelope.KeyShreddedException}): its values are unreadable for
+     * good and there is nothing to rotate; counts as finished.
+     */
+    SHREDDED
   }
 
   private final List<AttributeResult> attributes;
@@ -95,9 +101,10 @@ public final class RotationReport {
     return attributes.stream().mapToLong(AttributeResult::failureCount).sum();
   }
 
-  /** Whether every attribute is {@link Status#DONE} and the run was not cancelled. */
+  /** Whether every attribute is {@link Status#DONE} (or {@link Status#SHREDDED}) and the run was not cancelled. */
   public boolean isComplete() {
-    return !cancelled && attributes.stream().allMatch(a -> a.status() == Status.DONE);
+    return !cancelled && attributes.stream()
+            .allMatch(a -> a.status() == Status.DONE || a.status() == Status.SHREDDED);
   }
 
   /** Stored values per key ring and key id (non-null values only), sorted by name. */

@@ -45,6 +45,13 @@ public final class ThemisSanitizingFunction implements SanitizingFunction {
     properties.getKeyRings().values().forEach(ring -> ring.getKeys().forEach(key -> addEnv(names, key)));
     addEnv(names, properties.getKeyPair().getPrivateKey());
     addEnv(names, properties.getKeyPair().getPublicKey());
+    // Envelope key rings (issue 20): the environment variables holding the HSM PIN / keystore password.
+    for (String p : new String[] {"themis4j.kek.pkcs11.pin-env", "themis4j.kek.keystore.password-env"}) {
+      String env = environment.getProperty(p);
+      if (env != null && !env.isBlank()) {
+        names.add(env.trim());
+      }
+    }
     for (PropertySource<?> source : environment.getPropertySources()) {
       if (source instanceof EnumerablePropertySource<?> enumerable) {
         for (String name : enumerable.getPropertyNames()) {
@@ -87,7 +94,7 @@ public final class ThemisSanitizingFunction implements SanitizingFunction {
     }
     int dot = n.lastIndexOf('.');
     String last = n.substring(dot + 1);
-    return last.equals("value") || last.contains("password");
+    return last.equals("value") || last.contains("password") || last.equals("pin");
   }
 
   /** Spring Boot's relaxed form: upper case, dots and brackets as underscores, no dashes. */
