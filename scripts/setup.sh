@@ -12,6 +12,8 @@ if ! command -v javac >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null;
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# psql: the CLI test that decrypts a value exactly as psql prints it (skipped without it).
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 # SoftHSM2: the PKCS#11 token the envelope-key tests initialise in a private directory (issue 20).
 { [ -f /usr/lib/softhsm/libsofthsm2.so ] && command -v softhsm2-util >/dev/null 2>&1; } || need_apt+=(softhsm2)
 if [ ${#need_apt[@]} -gt 0 ]; then

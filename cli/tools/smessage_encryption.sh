@@ -1,0 +1,3 @@
+#!/bin/sh
+# Themis integration-test tool 'smessage_encryption', implemented by the themis4j CLI (see 'themis4j tools --help').
+exec "$(dirname "$0")/../bin/themis4j" tools smessage_encryption "$@"
