@@ -138,6 +138,15 @@ final class CursorStore {
     return select(s, "plan_key = :k", planKey);
   }
 
+  /** The partitions of a plan, read with the dialect's locking read. */
+  List<State> planLocked(StatelessSession s, String planKey, String forUpdate) {
+    return select(
+        s,
+        "plan_key = :k",
+        planKey,
+        forUpdate.isEmpty() ? " order by part_no" : " order by part_no" + forUpdate);
+  }
+
   /** One partition, or null if its row is gone. */
   State read(StatelessSession s, String cursorKey) {
     List<State> l = select(s, "cursor_key = :k", cursorKey);

@@ -55,17 +55,13 @@ final class PartitionWalker {
   private Batch batch(StatelessSession s, Partition p) {
     Batch b = new Batch();
     Object from = p.cursor;
+    Object hi = p.hi;
     if (p.cursorKey != null) {
       CursorStore.State st = store.readLocked(s, p.cursorKey, forUpdate);
       if (st == null) {
-        LOG.info(
-            () ->
-                p.walk.describe()
-                    + " partition "
-                    + p.no
-                    + ": replanned by another run; left to it");
-        b.takenOver = true;
-        return b;
+        // replanned by another run (a finished walk planned afresh): its new row has this key
+        throw new Transactions.Retry(
+            p.walk.describe() + " partition " + p.no + " is being replanned by another run");
       }
       if (st.finished) {
         b.finished = true;
@@ -77,8 +73,9 @@ final class PartitionWalker {
             "another run advanced partition " + p.no + " of " + p.walk.describe());
       }
       from = Ids.fromText(st.last, p.walk.table.table().idType());
+      hi = Ids.fromText(st.hi, p.walk.table.table().idType()); // the range as recorded
     }
-    List<Object[]> rows = Sql.batch(s, p.walk.table, from, p.hi, batchSize);
+    List<Object[]> rows = Sql.batch(s, p.walk.table, from, hi, batchSize);
     try (CasWriter writer = new CasWriter(s)) {
       for (Object[] row : rows) {
         process(s, writer, p.walk, row, b);

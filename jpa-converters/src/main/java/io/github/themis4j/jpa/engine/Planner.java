@@ -18,7 +18,10 @@ final class Planner {
   private final int partitions;
   private final int batchSize;
 
-  Planner(Transactions tx, CursorStore store, int partitions, int batchSize) {
+  private final String forUpdate;
+
+  Planner(Transactions tx, CursorStore store, int partitions, int batchSize, String forUpdate) {
+    this.forUpdate = forUpdate;
     this.tx = tx;
     this.store = store;
     this.partitions = partitions;
@@ -57,7 +60,8 @@ final class Planner {
         "planning " + w.describe(),
         s -> {
           w.partitions.clear();
-          List<CursorStore.State> states = store.plan(s, w.planKey);
+          // a locking read: two runs planning the same walk at once take turns
+          List<CursorStore.State> states = store.planLocked(s, w.planKey, forUpdate);
           boolean reuse =
               !states.isEmpty()
                   && (w.pass.resumption() == Resumption.ONCE
@@ -76,7 +80,9 @@ final class Planner {
             LOG.info(() -> w.describe() + ": resuming the progress recorded by an earlier version");
           }
           if (!reuse) {
-            store.delete(s, w.planKey);
+            if (!states.isEmpty()) {
+              store.delete(s, w.planKey); // a finished walk, planned afresh
+            }
             List<Object> bounds = bounds(s, w);
             int parts = bounds.size() - 1;
             for (int i = 0; i < parts; i++) {

@@ -116,7 +116,7 @@ public final class ReencryptionJob {
           continue;
         }
         CursorStore cursors = pass.resumption() == Resumption.NONE ? null : cursorStore(tx, pass);
-        Planner planner = new Planner(tx, cursors, partitions, batchSize);
+        Planner planner = new Planner(tx, cursors, partitions, batchSize, forUpdate);
         PartitionWalker walker = new PartitionWalker(tx, cursors, batchSize, forUpdate);
         List<WalkProgress> walks = new ArrayList<>();
         for (PassTable t : tables) {
@@ -260,7 +260,7 @@ public final class ReencryptionJob {
       throw new ReencryptionException(
           "the cursor table " + store.table() + " is needed to run partition by partition");
     }
-    Planner planner = new Planner(tx, cursors, partitions, batchSize);
+    Planner planner = new Planner(tx, cursors, partitions, batchSize, forUpdate);
     List<PartitionRef> out = new ArrayList<>();
     for (PassTable t : pass.tables(new PassContext(factory))) {
       Walk w = new Walk(pass, t);
