@@ -347,7 +347,7 @@ class DemoApplicationTest {
     assertProblem(
         post("/api/patients", Map.of("fullName", "X", "city", "Y", "birthDate", "yesterday")),
         400,
-        "not valid JSON");
+        "field 'birthDate' is not valid: expected an ISO date");
     assertProblem(
         post("/api/patients", Map.of("fullName", "x".repeat(101), "city", "Y")),
         400,
