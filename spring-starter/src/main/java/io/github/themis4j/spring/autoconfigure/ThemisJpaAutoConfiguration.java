@@ -4,7 +4,10 @@ import io.github.themis4j.jpa.EncryptionObserver;
 import io.github.themis4j.jpa.ThemisJpaSettings;
 import io.github.themis4j.keyring.KeyRingProvider;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,15 +15,26 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 /**
  * Configures the themis4j JPA integration into Hibernate: passes the application's {@link
  * KeyRingProvider} (and its {@link EncryptionObserver} beans, such as the Micrometer one) as
  * Hibernate settings, so that {@code @Encrypted} entity attributes work without user code.
  *
+ * <p>Two ways in: a {@link HibernatePropertiesCustomizer} for the entity manager factories Spring
+ * Boot builds (its own and those made with Boot's {@code EntityManagerFactoryBuilder}), and a
+ * {@link BeanPostProcessor} that adds the same settings to the JPA property map of every other
+ * {@link AbstractEntityManagerFactoryBean} bean (a raw {@code LocalContainerEntityManagerFactoryBean}
+ * of the application's own). Entity manager factories built without a Spring factory bean (for
+ * example {@code Persistence.createEntityManagerFactory} in a {@code @Bean} method) must be given
+ * the {@code KeyRingProvider} bean under {@link ThemisJpaSettings#KEY_RING_PROVIDER} by the
+ * application; without it their startup fails with a report that says so.
+ *
  * <p>Active when Hibernate, Spring Boot's Hibernate support and {@code themis4j-jpa} are on the
  * class path and {@code themis4j.jpa.enabled} is not false. Settings the application passes itself
- * ({@code spring.jpa.properties.themis4j.jpa.*}) are left as they are.
+ * ({@code spring.jpa.properties.themis4j.jpa.*}, or in a factory bean's JPA property map) are left
+ * as they are.
  */
 @AutoConfiguration(
     after = ThemisAutoConfiguration.class,
@@ -33,13 +47,42 @@ public final class ThemisJpaAutoConfiguration {
   @ConditionalOnMissingBean(name = "themisHibernatePropertiesCustomizer")
   HibernatePropertiesCustomizer themisHibernatePropertiesCustomizer(
       KeyRingProvider keyRings, ObjectProvider<EncryptionObserver> observers) {
-    return properties -> {
-      properties.putIfAbsent(ThemisJpaSettings.KEY_RING_PROVIDER, keyRings);
-      List<EncryptionObserver> all = observers.orderedStream().toList();
-      if (!all.isEmpty()) {
-        properties.putIfAbsent(ThemisJpaSettings.OBSERVER,
-            all.size() == 1 ? all.get(0) : new CompositeEncryptionObserver(all));
+    return properties -> addSettings(properties, keyRings, observers);
+  }
+
+  @Bean
+  static BeanPostProcessor themisEntityManagerFactoryBeanPostProcessor(
+      ObjectProvider<KeyRingProvider> keyRings, ObjectProvider<EncryptionObserver> observers) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof AbstractEntityManagerFactoryBean factory) {
+          KeyRingProvider provider = keyRings.getIfUnique();
+          if (provider != null) {
+            addSettings(factory.getJpaPropertyMap(), provider, observers);
+          }
+        }
+        return bean;
       }
     };
+  }
+
+  /** Adds the key ring provider and the observer(s), unless the map already has them. */
+  static void addSettings(
+      Map<String, Object> properties, KeyRingProvider keyRings, ObjectProvider<EncryptionObserver> observers) {
+    properties.putIfAbsent(ThemisJpaSettings.KEY_RING_PROVIDER, keyRings);
+    if (!properties.containsKey(ThemisJpaSettings.OBSERVER)) {
+      EncryptionObserver observer = observer(observers.orderedStream().toList());
+      if (observer != null) {
+        properties.put(ThemisJpaSettings.OBSERVER, observer);
+      }
+    }
+  }
+
+  private static @Nullable EncryptionObserver observer(List<EncryptionObserver> all) {
+    if (all.isEmpty()) {
+      return null;
+    }
+    return all.size() == 1 ? all.get(0) : new CompositeEncryptionObserver(all);
   }
 }

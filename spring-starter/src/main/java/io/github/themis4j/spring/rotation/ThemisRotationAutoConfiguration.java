@@ -24,13 +24,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The key rotation job of {@code themis4j-jpa} as Spring beans: the {@link KeyRotationJob} over the
- * application's JPA entities (Hibernate), an {@link ApplicationRunner} that runs it once at startup
+ * The key rotation job of {@code themis4j-jpa} as Spring beans: {@link KeyRotationJobs}, a {@link
+ * KeyRotationJob} for every persistence unit (every {@link EntityManagerFactory} bean) with {@code
+ * Encrypted} attributes, the {@link KeyRotationJob} of the primary unit as a bean of its own, an {@link ApplicationRunner} that runs it once at startup
  * when {@code themis4j.rotation.run=true} (also as a command-line argument {@code
  * --themis4j.rotation.run=true}), Micrometer gauges of its progress when a {@link MeterRegistry} is
  * present, and the {@code keyrotation} Actuator endpoint when Actuator is present. Settings: {@link
@@ -54,19 +57,53 @@ public final class ThemisRotationAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  KeyRotationJob themisKeyRotationJob(
-      EntityManagerFactory entityManagerFactory,
+  KeyRotationJobs themisKeyRotationJobs(
+      Map<String, EntityManagerFactory> entityManagerFactories,
       ThemisRotationProperties properties,
       ObjectProvider<KeyRotationListener> listeners) {
+    List<KeyRotationListener> all = listeners.orderedStream().toList();
+    return KeyRotationJobs.of(
+        entityManagerFactories,
+        properties.getEntities(),
+        (sessionFactory, unit) -> job(sessionFactory, unit, properties, all));
+  }
+
+  /**
+   * The job of the primary (or only) persistence unit, for applications that use one; {@link
+   * KeyRotationJobs} holds the jobs of every unit.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnSingleCandidate(EntityManagerFactory.class)
+  KeyRotationJob themisKeyRotationJob(
+      KeyRotationJobs jobs,
+      EntityManagerFactory primary,
+      Map<String, EntityManagerFactory> entityManagerFactories) {
+    String unit = entityManagerFactories.entrySet().stream()
+        .filter(e -> e.getValue() == primary)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("?");
+    return jobs.job(unit).orElseThrow(() -> new InvalidArgumentException(
+        "the primary persistence unit '" + unit + "' has no key rotation job ("
+            + jobs.skipped().getOrDefault(unit, jobs.notCovered().getOrDefault(unit, "unknown unit"))
+            + "); use the KeyRotationJobs bean, which covers every unit"));
+  }
+
+  private static KeyRotationJob job(
+      SessionFactory sessionFactory,
+      KeyRotationJobs.UnitSelection unit,
+      ThemisRotationProperties properties,
+      List<KeyRotationListener> listeners) {
     KeyRotationJob.Builder b =
-        KeyRotationJob.builder(entityManagerFactory.unwrap(SessionFactory.class))
+        KeyRotationJob.builder(sessionFactory)
             .batchSize(properties.getBatchSize())
             .pauseBetweenBatches(properties.getPause())
             .maxAttempts(properties.getMaxAttempts())
             .verify(properties.isVerify())
             .progressTable(properties.getProgressTable())
             .createProgressTable(properties.isCreateProgressTable())
-            .entities(properties.getEntities().toArray(new String[0]));
+            .entities(unit.entities().toArray(new String[0]));
     for (Map.Entry<String, ThemisRotationProperties.ContextImprintKeys> e :
         properties.getContextImprint().entrySet()) {
       ThemisRotationProperties.ContextImprintKeys k = e.getValue();
@@ -79,7 +116,9 @@ public final class ThemisRotationAutoConfiguration {
       }
       b.contextImprintKeys(e.getKey(), k.getFrom(), k.getTo());
     }
-    List<KeyRotationListener> all = listeners.orderedStream().toList();
+    List<KeyRotationListener> all = listeners.stream()
+        .map(l -> l instanceof MicrometerKeyRotationListener m ? m.forUnit(unit.unit()) : l)
+        .toList();
     if (!all.isEmpty()) {
       b.listener(all.size() == 1 ? all.get(0) : new CompositeListener(all));
     }
@@ -89,17 +128,14 @@ public final class ThemisRotationAutoConfiguration {
   @Bean
   @ConditionalOnBooleanProperty("themis4j.rotation.run")
   ApplicationRunner themisKeyRotationRunner(
-      KeyRotationJob job, ThemisRotationProperties properties) {
+      KeyRotationJobs jobs, ThemisRotationProperties properties) {
     return args -> {
-      RotationReport report = job.run();
-      if (!report.isComplete() && properties.isFailOnIncomplete()) {
+      Map<String, RotationReport> reports = jobs.run();
+      if (!jobs.isComplete(reports) && properties.isFailOnIncomplete()) {
         throw new KeyRotationException(
-            "key rotation incomplete (themis4j.rotation.fail-on-incomplete=true): old keys still"
-                + " needed "
-                + report.oldKeysStillNeeded()
-                + ", "
-                + report.failures()
-                + " unreadable values; see the log");
+            "key rotation incomplete (themis4j.rotation.fail-on-incomplete=true): "
+                + jobs.incompleteReason(reports)
+                + "; see the log");
       }
     };
   }
@@ -123,8 +159,12 @@ public final class ThemisRotationAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
-    KeyRotationEndpoint keyRotationEndpoint(KeyRotationJob job) {
-      return new KeyRotationEndpoint(job);
+    KeyRotationEndpoint keyRotationEndpoint(
+        KeyRotationJobs jobs, ObjectProvider<SimpleAsyncTaskExecutorBuilder> executorBuilder) {
+      SimpleAsyncTaskExecutorBuilder builder =
+          executorBuilder.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new);
+      return new KeyRotationEndpoint(
+          jobs, builder.threadNamePrefix("themis4j-key-rotation-").concurrencyLimit(1).build());
     }
   }
 
