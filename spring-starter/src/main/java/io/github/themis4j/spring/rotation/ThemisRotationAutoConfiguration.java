@@ -7,7 +7,9 @@ import io.github.themis4j.jpa.rotation.KeyRotationListener;
 import io.github.themis4j.jpa.rotation.RotationProgress;
 import io.github.themis4j.jpa.rotation.RotationReport;
 import io.github.themis4j.spring.autoconfigure.ThemisJpaAutoConfiguration;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "themis4j.rotation.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThemisRotationProperties.class)
 public final class ThemisRotationAutoConfiguration {
+  /** Gauge of the persistence units that no rotation job covers. */
+  public static final String NOT_COVERED = "themis4j.rotation.units.not.covered";
+
   private static final Logger LOG =
       Logger.getLogger(ThemisRotationAutoConfiguration.class.getName());
 
@@ -149,6 +154,19 @@ public final class ThemisRotationAutoConfiguration {
     @ConditionalOnMissingBean
     MicrometerKeyRotationListener themisMicrometerKeyRotationListener(MeterRegistry registry) {
       return new MicrometerKeyRotationListener(registry);
+    }
+
+    /** {@value #NOT_COVERED}: persistence units whose encrypted values no rotation job reaches. */
+    @Bean
+    MeterBinder themisKeyRotationCoverage(ObjectProvider<KeyRotationJobs> jobs) {
+      return registry -> {
+        KeyRotationJobs all = jobs.getIfAvailable();
+        if (all != null) {
+          Gauge.builder(NOT_COVERED, all, j -> j.notCovered().size())
+              .description("Persistence units with encrypted values that no key rotation job reaches")
+              .register(registry);
+        }
+      };
     }
   }
 

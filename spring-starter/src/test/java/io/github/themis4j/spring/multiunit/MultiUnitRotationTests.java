@@ -13,6 +13,7 @@ import io.github.themis4j.spring.multiunit.billing.Invoice;
 import io.github.themis4j.spring.rotation.KeyRotationEndpoint;
 import io.github.themis4j.spring.rotation.KeyRotationJobs;
 import io.github.themis4j.spring.rotation.MicrometerKeyRotationListener;
+import io.github.themis4j.spring.rotation.ThemisRotationAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -142,6 +143,7 @@ class MultiUnitRotationTests {
             .as(u).isEqualTo(ROWS);
       }
       assertThat(meters.get(MicrometerKeyRotationListener.OLD_KEYS_NEEDED).gauge().value()).isZero();
+      assertThat(meters.get(ThemisRotationAutoConfiguration.NOT_COVERED).gauge().value()).isZero();
     }
     try (ConfigurableApplicationContext v3 = start(db, new String[0], ring("k2", "k2", K2))) {
       assertThat(all(unit(v3, UNITS[0]), Account.class)).extracting(Account::getOwner)
