@@ -3,7 +3,7 @@ package io.github.themis4j.spring.autoconfigure;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -14,10 +14,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration(after = ThemisAutoConfiguration.class)
 @ConditionalOnClass(SanitizingFunction.class)
-@EnableConfigurationProperties(ThemisProperties.class)
 public final class ThemisActuatorAutoConfiguration {
   @Bean
-  ThemisSanitizingFunction themisSanitizingFunction(ThemisProperties properties, ConfigurableEnvironment environment) {
-    return ThemisSanitizingFunction.of(properties, environment);
+  ThemisSanitizingFunction themisSanitizingFunction(
+      ObjectProvider<ThemisProperties> properties, ConfigurableEnvironment environment) {
+    return ThemisSanitizingFunction.of(ThemisAutoConfiguration.properties(properties, environment), environment);
   }
 }

@@ -8,10 +8,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers {@link ThemisHealthIndicator} as health contributor {@code themis4j} when Spring Boot's
@@ -23,12 +23,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(Health.class)
 @ConditionalOnBean(KeyRingProvider.class)
 @ConditionalOnEnabledHealthIndicator("themis4j")
-@EnableConfigurationProperties(ThemisProperties.class)
 public final class ThemisHealthAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "themis4jHealthIndicator")
-  ThemisHealthIndicator themis4jHealthIndicator(ThemisProperties properties, KeyRingProvider provider,
-      ObjectProvider<KeyPair> keyPair, ObjectProvider<PeerPublicKeys> peers) {
+  ThemisHealthIndicator themis4jHealthIndicator(ObjectProvider<ThemisProperties> bound, Environment environment,
+      KeyRingProvider provider, ObjectProvider<KeyPair> keyPair, ObjectProvider<PeerPublicKeys> peers) {
+    ThemisProperties properties = ThemisAutoConfiguration.properties(bound, environment);
     return new ThemisHealthIndicator(provider, properties.getKeyRings().keySet(), keyPair.getIfUnique(),
         peers.getIfUnique(), properties.getDevMode().isEnabled());
   }
