@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * complete and no unit is {@linkplain #notCovered() left uncovered} (an entity manager factory that
  * is not Hibernate's, whose stored values no job can reach).
  *
- * <p>Units left out on purpose are {@linkplain #skipped() skipped} and do not affect completeness:
- * those without {@code @Encrypted} attributes and those of which {@code themis4j.rotation.entities}
- * names no entity. Thread-safe; each unit's job runs one run at a time.
+ * <p>A unit without {@code @Encrypted} attributes gets a job too (its runs find nothing to do).
+ * Units of which {@code themis4j.rotation.entities} names no entity are {@linkplain #skipped()
+ * skipped} on purpose and do not affect completeness. Thread-safe; each unit's job runs one run at
+ * a time.
  */
 public final class KeyRotationJobs {
   private final Map<String, KeyRotationJob> jobs;
@@ -41,7 +42,7 @@ public final class KeyRotationJobs {
   }
 
   /**
-   * Builds a job for every unit with encrypted attributes.
+   * Builds a job for every Hibernate unit.
    *
    * @param units entity manager factories by bean name
    * @param entities JPA entity names to restrict the jobs to (empty: all); each must belong to a
@@ -71,10 +72,6 @@ public final class KeyRotationJobs {
         continue;
       }
       List<EncryptedAttribute> attributes = EncryptedAttributes.of(sessionFactory);
-      if (attributes.isEmpty()) {
-        skipped.put(unit.getKey(), "no @Encrypted attributes");
-        continue;
-      }
       Set<String> unitEntities = new TreeSet<>();
       attributes.forEach(a -> unitEntities.add(a.entityName()));
       known.addAll(unitEntities);
@@ -118,7 +115,7 @@ public final class KeyRotationJobs {
     return notCovered;
   }
 
-  /** Units left out on purpose (no encrypted attributes, or not selected), with the reason. */
+  /** Units left out on purpose (none of their entities selected), with the reason. */
   public Map<String, String> skipped() {
     return skipped;
   }

@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The key rotation job of {@code themis4j-jpa} as Spring beans: {@link KeyRotationJobs}, a {@link
@@ -78,6 +79,7 @@ public final class ThemisRotationAutoConfiguration {
    * KeyRotationJobs} holds the jobs of every unit.
    */
   @Bean
+  @Lazy // fails only if used when themis4j.rotation.entities names none of the primary unit's entities
   @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(EntityManagerFactory.class)
   KeyRotationJob themisKeyRotationJob(
@@ -91,7 +93,7 @@ public final class ThemisRotationAutoConfiguration {
         .orElse("?");
     return jobs.job(unit).orElseThrow(() -> new InvalidArgumentException(
         "the primary persistence unit '" + unit + "' has no key rotation job ("
-            + jobs.skipped().getOrDefault(unit, jobs.notCovered().getOrDefault(unit, "unknown unit"))
+            + jobs.skipped().getOrDefault(unit, jobs.notCovered().getOrDefault(unit, "not an entity manager factory bean"))
             + "); use the KeyRotationJobs bean, which covers every unit"));
   }
 
