@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted
  *       at the end of the last run (how much data still needs an old key);
  *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run of any unit found values still needing an old
- *       key, else 0 (-1 before the first run).
+ *       key, else 0 (-1 before the first run); always 1 while a persistence unit is not covered by
+ *       any job ({@link #uncoveredUnits(int)}).
  * </ul>
  *
  * <p>Every gauge is also tagged {@code unit}: the persistence unit (entity manager factory bean
@@ -40,10 +41,12 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
   private final Map<String, AtomicLong> values;
   private final Map<String, Boolean> oldKeysNeededByUnit;
   private final AtomicLong oldKeysNeeded;
+  private final AtomicLong uncovered;
   private final String unit;
 
   public MicrometerKeyRotationListener(MeterRegistry registry) {
-    this(registry, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicLong(-1), "default");
+    this(registry, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicLong(-1), new AtomicLong(),
+        "default");
     Gauge.builder(OLD_KEYS_NEEDED, oldKeysNeeded, AtomicLong::doubleValue)
         .description(
             "1 if stored values still need an old key after the last key rotation run, else 0")
@@ -55,17 +58,30 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
       Map<String, AtomicLong> values,
       Map<String, Boolean> oldKeysNeededByUnit,
       AtomicLong oldKeysNeeded,
+      AtomicLong uncovered,
       String unit) {
     this.registry = registry;
     this.values = values;
     this.oldKeysNeededByUnit = oldKeysNeededByUnit;
     this.oldKeysNeeded = oldKeysNeeded;
+    this.uncovered = uncovered;
     this.unit = unit;
   }
 
   /** A listener for the job of persistence unit {@code unit}, publishing to the same gauges. */
   public MicrometerKeyRotationListener forUnit(String unit) {
-    return new MicrometerKeyRotationListener(registry, values, oldKeysNeededByUnit, oldKeysNeeded, unit);
+    return new MicrometerKeyRotationListener(registry, values, oldKeysNeededByUnit, oldKeysNeeded, uncovered, unit);
+  }
+
+  /**
+   * Tells the gauges how many persistence units no job covers: while any, {@value #OLD_KEYS_NEEDED}
+   * stays 1, since nothing proves that their values no longer need an old key.
+   */
+  public void uncoveredUnits(int units) {
+    uncovered.set(units);
+    if (units > 0) {
+      oldKeysNeeded.set(1);
+    }
   }
 
   @Override
@@ -105,7 +121,7 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
                                 Tags.of("key.ring", ring, "key.id", key))
                             .set(n)));
     oldKeysNeededByUnit.put(unit, report.anyOldKeyStillNeeded());
-    oldKeysNeeded.set(oldKeysNeededByUnit.containsValue(Boolean.TRUE) ? 1 : 0);
+    oldKeysNeeded.set(oldKeysNeededByUnit.containsValue(Boolean.TRUE) || uncovered.get() > 0 ? 1 : 0);
   }
 
   private void record(RotationProgress p) {

@@ -68,10 +68,16 @@ public final class ThemisRotationAutoConfiguration {
       ThemisRotationProperties properties,
       ObjectProvider<KeyRotationListener> listeners) {
     List<KeyRotationListener> all = listeners.orderedStream().toList();
-    return KeyRotationJobs.of(
+    KeyRotationJobs jobs = KeyRotationJobs.of(
         entityManagerFactories,
         properties.getEntities(),
         (sessionFactory, unit) -> job(sessionFactory, unit, properties, all));
+    for (KeyRotationListener l : all) {
+      if (l instanceof MicrometerKeyRotationListener m) {
+        m.uncoveredUnits(jobs.notCovered().size());
+      }
+    }
+    return jobs;
   }
 
   /**

@@ -52,4 +52,14 @@ class KeyRotationJobsTests {
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("themis4j.rotation.entities names [Patient]");
   }
+
+  @Test
+  void theOldKeysGaugeNeverSaysZeroWhileAUnitIsNotCovered() {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    MicrometerKeyRotationListener listener = new MicrometerKeyRotationListener(registry);
+    assertThat(registry.get(MicrometerKeyRotationListener.OLD_KEYS_NEEDED).gauge().value()).isEqualTo(-1);
+    listener.forUnit("other").uncoveredUnits(1);
+    assertThat(registry.get(MicrometerKeyRotationListener.OLD_KEYS_NEEDED).gauge().value()).isEqualTo(1);
+  }
 }
