@@ -74,7 +74,15 @@ public final class ThemisHealthIndicator implements HealthIndicator {
     Map<String, Object> rings = new LinkedHashMap<>();
     boolean up = check(provider, ringNames(), rings);
     Map<String, Object> unitDetails = new LinkedHashMap<>();
-    for (Map.Entry<String, UnitKeyRings> unit : units.get().entrySet()) {
+    Map<String, UnitKeyRings> unitRingsByName;
+    try {
+      unitRingsByName = units.get();
+    } catch (RuntimeException e) {
+      up = false;
+      unitRingsByName = Map.of();
+      unitDetails.put("error", e.getClass().getName());
+    }
+    for (Map.Entry<String, UnitKeyRings> unit : unitRingsByName.entrySet()) {
       Map<String, Object> unitRings = new LinkedHashMap<>();
       up &= check(unit.getValue().provider(), unit.getValue().ringNames(), unitRings);
       Map<String, Object> detail = new LinkedHashMap<>();
