@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * SPRING_APPLICATION_JSON} as an environment variable, {@code spring.application.json} as a system
  * property, {@code JAVA_TOOL_OPTIONS} system properties, environment variables in Boot's relaxed
  * form, an environment variable named by an {@code env} source, a {@code spring.config.import}ed
- * properties file, a {@code configtree:} directory, and a secret copied into an unrelated property
- * with a placeholder.
+ * properties file, a {@code configtree:} directory, and a secret copied with a placeholder into an
+ * unrelated property and into an {@code info.*} property (shown by {@code /actuator/info}, which
+ * Actuator does not sanitize).
  *
  * <p>The application runs in its own JVM (so that {@code sun.java.command} and the environment are
  * real) with every endpoint exposed and {@code show-values=always}. Every endpoint listed by {@code
@@ -150,6 +151,7 @@ class ActuatorLeakTests {
         "--spring.config.import=file:" + props + ",configtree:" + treeDir + "/",
         "--app.greeting=hello-visible",
         "--app.copy=${themis4j.key-rings.cli.keys[0].value}",
+        "--info.copy=${themis4j.key-rings.cli.keys[0].value}",
         "--themis4j.key-rings.cli.active=c",
         "--themis4j.key-rings.cli.keys[0].id=c",
         "--themis4j.key-rings.cli.keys[0].value=" + b64(cli),
