@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class KeyRing {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final String name;
   private final Map<String, SymmetricKey> keys;

@@ -55,9 +55,9 @@ public final class KeyRings implements KeyRingProvider {
 
   @Override
   public KeyRing keyRing(String name) {
-    KeyRing r = rings.get(name);
+    KeyRing r = name == null ? null : rings.get(name);
     if (r == null) {
-      throw new UnknownKeyException(name, null, "no key ring named '" + name + "' is configured");
+      throw UnknownKeyException.noSuchRing(name, rings.keySet());
     }
     return r;
   }

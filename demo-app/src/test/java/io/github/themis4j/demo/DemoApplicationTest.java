@@ -717,6 +717,33 @@ class DemoApplicationTest {
   }
 
   @Test
+  @Order(13)
+  void patientsAreListedByPageWithTheTotalInAHeader() throws Exception {
+    long total = jdbc.queryForObject("select count(*) from patient", Long.class);
+    assertThat(total).isGreaterThanOrEqualTo(3);
+    HttpResponse<String> first =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/patients?page=0&size=2")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("X-Total-Count")).hasValue(Long.toString(total));
+    JsonNode page0 = JSON.readTree(first.body());
+    JsonNode page1 = get("/api/patients?page=1&size=2").ok();
+    assertThat(page0.size()).isEqualTo(2);
+    assertThat(page1.size()).isBetween(1, 2);
+    assertThat(page0.get(1).path("id").asLong()).isLessThan(page1.get(0).path("id").asLong());
+    assertThat(get("/api/patients?page=100000&size=2").ok().size()).isZero();
+    // Every listed record shows the stored bytes of its own row (one query for the page).
+    for (JsonNode p : page0) {
+      JsonNode alone = get("/api/patients/" + p.path("id").asLong()).ok();
+      assertThat(p).isEqualTo(alone);
+    }
+    assertThat(get("/api/patients?size=0").status()).isEqualTo(400);
+    assertThat(get("/api/patients?size=501").status()).isEqualTo(400);
+    assertThat(get("/api/patients?page=-1").status()).isEqualTo(400);
+  }
+
+  @Test
   @Order(21)
   void reencryptionMovesEveryValueToTheActiveKeyAndThenTheOldKeysCanGo() {
     JsonNode before = get("/api/key-rings").ok();

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A patient of the demo clinic. Personal data is encrypted in each Secure Cell mode; {@code city}
@@ -82,7 +83,8 @@ public class Patient {
     this.fullName = fullName;
     this.city = city;
     this.recoveryCode = recoveryCode;
-    this.createdAt = Instant.now();
+    // The column keeps microseconds (timestamp(6)): so does the response, equal to every later read.
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   public Long getId() {

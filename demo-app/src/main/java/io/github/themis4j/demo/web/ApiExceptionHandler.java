@@ -6,6 +6,7 @@ import io.github.themis4j.demo.TooManyAttemptsException;
 import io.github.themis4j.spring.UnknownPeerException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors as RFC 9457 problem details ({@code application/problem+json}) with a message that says
@@ -58,10 +60,47 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        "the request body is missing or is not valid JSON of the expected shape",
-        request);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+        return tooLarge(tooLarge, request); // the JSON reader wraps what the limited stream threw
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, unreadableBody(e), request);
+  }
+
+  @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(
+      RequestBodyLimitFilter.BodyTooLargeException e, HttpServletRequest request) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), request);
+  }
+
+  /**
+   * What is wrong with a body that could not be read: the field whose value has the wrong type or
+   * format, and the form expected. Never the value itself (it may be a birth date).
+   */
+  static String unreadableBody(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        String field =
+            m.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("?");
+        Class<?> type = m.getTargetType();
+        String expected =
+            type == null
+                ? "a value of another type"
+                : type == LocalDate.class
+                    ? "an ISO date such as 1990-04-01"
+                    : type == String.class
+                        ? "a string"
+                        : Number.class.isAssignableFrom(type) || type.isPrimitive()
+                            ? "a number"
+                            : "a value of type " + type.getSimpleName();
+        return "field '" + field + "' is not valid: expected " + expected;
+      }
+    }
+    return "the request body is missing or is not valid JSON of the expected shape";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -112,8 +112,11 @@ class KeyRingController {
   @PostMapping("/api/key-rings/{ring}/retire")
   KeyRings retire(@PathVariable String ring, @RequestBody RetireRequest request) {
     check(ring);
+    if (request == null || request.keyId() == null || request.keyId().isBlank()) {
+      throw new BadRequestException("keyId is required: the id of the key to retire");
+    }
     try {
-      rotation.retire(ring, request == null ? null : request.keyId());
+      rotation.retire(ring, request.keyId());
     } catch (InvalidArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,9 +28,14 @@ class PatientController {
     this.patients = patients;
   }
 
+  /** One page of patients by id (default: the first 100), the total in {@code X-Total-Count}. */
   @GetMapping
-  List<PatientView> list() {
-    return patients.list();
+  ResponseEntity<List<PatientView>> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+    List<PatientView> views = patients.page(page, size);
+    return ResponseEntity.ok()
+        .header("X-Total-Count", Long.toString(patients.count()))
+        .body(views);
   }
 
   @GetMapping("/{id}")

@@ -57,7 +57,8 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
               + " cannot be encrypted; supported types: "
               + ValueEncoding.supportedTypes());
     }
-    check(annotation, where);
+    // Reported by the integrator (see MappingProblems): Hibernate would bury a throw from here.
+    String problem = annotationProblem(annotation, where);
     AttributeSpec spec =
         new AttributeSpec(owner, property.getName(), ValueEncoding.forType(type), annotation);
     Properties parameters = new Properties();
@@ -76,28 +77,32 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
               + "annotation (@Type, @Convert, @JdbcTypeCode...); remove it",
           e);
     }
+    if (problem != null) {
+      MappingProblems.record(persistentClass, property.getName(), problem);
+    }
   }
 
-  private static void check(Encrypted a, String where) {
+  /** What is wrong with the annotation's own values, or null. */
+  private static String annotationProblem(Encrypted a, String where) {
     try {
       KeyRing.checkId(a.keyRing(), "key ring name");
       if (!a.keyId().isEmpty()) {
         KeyRing.checkId(a.keyId(), "key id");
       }
     } catch (InvalidArgumentException e) {
-      throw new EncryptionMappingException("@Encrypted on " + where + ": " + e.getMessage());
+      return "@Encrypted on " + where + ": " + e.getMessage();
     }
     if (a.mode() == CellMode.TOKEN_PROTECT && a.tokenAttribute().isEmpty()) {
-      throw new EncryptionMappingException(
-          "@Encrypted on "
-              + where
-              + ": TOKEN_PROTECT needs tokenAttribute, the attribute (and column) "
-              + "of the same entity that stores the authentication token");
+      return "@Encrypted on "
+          + where
+          + ": TOKEN_PROTECT needs tokenAttribute, the attribute (and column) of the same entity"
+          + " that stores the authentication token (a byte[] for a binary column, a String for"
+          + " format = BASE64)";
     }
     if (a.mode() != CellMode.TOKEN_PROTECT && !a.tokenAttribute().isEmpty()) {
-      throw new EncryptionMappingException(
-          "@Encrypted on " + where + ": tokenAttribute is only meaningful with mode TOKEN_PROTECT");
+      return "@Encrypted on " + where + ": tokenAttribute is only meaningful with mode TOKEN_PROTECT";
     }
+    return null;
   }
 
   private static Class<?> javaType(

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
@@ -51,6 +52,8 @@ import org.hibernate.type.Type;
  * factory build with an {@link EncryptionMappingException}.
  */
 public final class ThemisJpaIntegrator implements Integrator {
+  private static final Logger LOG = Logger.getLogger(ThemisJpaIntegrator.class.getName());
+
   /** For the service loader. */
   public ThemisJpaIntegrator() {}
 
@@ -119,6 +122,7 @@ public final class ThemisJpaIntegrator implements Integrator {
 
   static Map<String, EncryptedEntity> scan(Metadata metadata) {
     Map<String, EncryptedEntity> result = new LinkedHashMap<>();
+    MappingProblems.throwFirst(metadata);
     for (PersistentClass pc : metadata.getEntityBindings()) {
       String entity = displayName(pc);
       rejectNested(pc.getIdentifier(), entity + " identifier");
@@ -190,6 +194,7 @@ public final class ThemisJpaIntegrator implements Integrator {
         } catch (ThemisException e) {
           throw new EncryptionMappingException("@Encrypted on " + where + ": " + e.getMessage(), e);
         }
+        warnIfUnpinnedImprint(spec, where);
         bindings.add(new EncryptedEntity.Binding(attribute));
       }
       if (!bindings.isEmpty()) {
@@ -314,6 +319,25 @@ public final class ThemisJpaIntegrator implements Integrator {
               + "' must be insertable and updatable");
     }
     return columnName(token.getValue());
+  }
+
+  /**
+   * Context Imprint stores no key id: an attribute that does not pin its key follows the ring's
+   * active key, so its stored values decrypt to garbage (unauthenticated, no error) once the ring
+   * is rotated. Legal, but almost always a mistake: say so at startup.
+   */
+  private static void warnIfUnpinnedImprint(AttributeSpec spec, String where) {
+    if (spec.mode == CellMode.CONTEXT_IMPRINT && (spec.keyId == null || spec.keyId.isEmpty())) {
+      LOG.warning(
+          "@Encrypted on "
+              + where
+              + " uses CONTEXT_IMPRINT without a pinned keyId: its values store no key id and are"
+              + " encrypted under the active key of key ring '"
+              + spec.keyRing
+              + "', so after a rotation of that ring they read back as garbage"
+              + " (Context Imprint is unauthenticated). Pin the key:"
+              + " @Encrypted(mode = CONTEXT_IMPRINT, keyId = \"...\") (docs/FORMAT.md).");
+    }
   }
 
   private static void rejectNested(Value v, String where) {

@@ -1,83 +1,73 @@
 package io.github.themis4j.spring.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
+import io.github.themis4j.jpa.EncryptionMappingException;
+import io.github.themis4j.keyring.UnknownKeyException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.core.env.Environment;
 
 /**
- * Explains a themis4j-jpa {@code EncryptionMappingException} that stops startup: an entity manager
- * factory with {@code @Encrypted} attributes but no key ring provider (the JPA integration switched
- * off with {@code themis4j.jpa.enabled=false}, or an entity manager factory the starter cannot reach),
- * a provider class name that does not load or instantiate, or another mapping error.
- *
- * <p>Matches the exception by class name: Hibernate (its superclass) may be absent from an
- * application that uses the starter without JPA.
+ * Explains an {@link EncryptionMappingException} (an {@code @Encrypted} mapping that cannot work)
+ * that stops startup: the cause first, instead of at the bottom of Hibernate's "error processing
+ * annotation" stack trace, with the entity and attribute named and the fix suggested.
  */
-class EncryptionMappingFailureAnalyzer implements FailureAnalyzer {
-  static final String EXCEPTION = "io.github.themis4j.jpa.EncryptionMappingException";
-  private static final String SETTING = "themis4j.jpa.key_ring_provider";
+class EncryptionMappingFailureAnalyzer extends AbstractFailureAnalyzer<EncryptionMappingException> {
+  /** "@Encrypted on Entity.attribute: what is wrong" as the JPA integration words its messages. */
+  private static final Pattern ON_ATTRIBUTE =
+      Pattern.compile("@Encrypted on ([\\w$.]+)\\.([\\w$]+): (.*)", Pattern.DOTALL);
 
-  private final @Nullable Environment environment;
-
-  EncryptionMappingFailureAnalyzer(@Nullable Environment environment) {
-    this.environment = environment;
-  }
+  private static final Pattern ON_ENTITY = Pattern.compile("entity ([\\w$.]+) (.*)", Pattern.DOTALL);
 
   @Override
-  public @Nullable FailureAnalysis analyze(Throwable failure) {
-    Throwable cause = find(failure);
-    if (cause == null) {
-      return null;
-    }
-    String message = String.valueOf(cause.getMessage());
-    String description = "themis4j cannot encrypt the @Encrypted attributes of an entity manager factory: " + message;
-    if (message.contains("no key ring provider")) {
-      boolean off = environment != null
-          && "false".equalsIgnoreCase(environment.getProperty("themis4j.jpa.enabled", "true").trim());
-      if (off) {
-        return new FailureAnalysis(
-            description + "\n\nthemis4j.jpa.enabled=false: the starter passes no key ring provider to"
-                + " Hibernate, but the entities above are @Encrypted.",
-            "Remove themis4j.jpa.enabled=false, or pass a KeyRingProvider yourself with"
-                + " 'spring.jpa.properties." + SETTING + "=<class name>' (or in the entity manager"
-                + " factory's properties).",
-            cause);
+  protected FailureAnalysis analyze(Throwable rootFailure, EncryptionMappingException cause) {
+    for (Throwable t = cause.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof UnknownKeyException || t instanceof KeyConfigurationException) {
+        return null; // a key problem, not a mapping one: the key analyzers say which property to set
       }
-      return new FailureAnalysis(
-          description + "\n\nThe starter adds the KeyRingProvider bean to Spring Boot's entity manager"
-              + " factory, to those built with EntityManagerFactoryBuilder and to every"
-              + " LocalContainerEntityManagerFactoryBean bean, but not to an entity manager factory"
-              + " built otherwise (for example with Persistence.createEntityManagerFactory).",
-          "Build the entity manager factory as a LocalContainerEntityManagerFactoryBean bean (or with"
-              + " Boot's EntityManagerFactoryBuilder), or put the KeyRingProvider bean into its"
-              + " properties yourself: properties.put(ThemisJpaSettings.KEY_RING_PROVIDER,"
-              + " keyRingProvider).",
-          cause);
     }
-    if (message.contains("setting '" + SETTING + "'")) {
-      return new FailureAnalysis(
-          description,
-          "Correct 'spring.jpa.properties." + SETTING + "' (a class implementing"
-              + " io.github.themis4j.keyring.KeyRingProvider with a public no-argument constructor), or"
-              + " remove it and define the provider as a KeyRingProvider bean: the starter then passes"
-              + " that bean to Hibernate, the health indicator and key rotation.",
-          cause);
+    String message = cause.getMessage() == null ? "" : cause.getMessage();
+    if (KeyRingProviderFailureAnalyzer.isAboutTheProvider(message)) {
+      return null; // KeyRingProviderFailureAnalyzer says how to pass the provider
     }
-    return new FailureAnalysis(description, "Correct the @Encrypted mapping named above.", cause);
+    String subject;
+    String problem;
+    Matcher attribute = ON_ATTRIBUTE.matcher(message);
+    Matcher entity = ON_ENTITY.matcher(message);
+    if (attribute.matches()) {
+      subject = "attribute '" + attribute.group(2) + "' of entity " + attribute.group(1);
+      problem = attribute.group(3);
+    } else if (entity.matches()) {
+      subject = "entity " + entity.group(1);
+      problem = entity.group(2);
+    } else {
+      subject = "an entity";
+      problem = message;
+    }
+    return new FailureAnalysis(
+        "The @Encrypted mapping of " + subject + " cannot work:\n\n    " + problem,
+        action(subject, message),
+        cause);
   }
 
-  private static @Nullable Throwable find(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-        if (c.getName().equals(EXCEPTION)) {
-          return t;
-        }
-      }
-      if (t.getCause() == t) {
-        break;
-      }
+  private static String action(String subject, String message) {
+    StringBuilder a = new StringBuilder("Change the mapping of ").append(subject).append(". ");
+    if (message.contains("tokenAttribute") || message.contains("token attribute")) {
+      a.append(
+          "A TOKEN_PROTECT attribute keeps its token in a second, plain attribute of the same entity,"
+              + " named by @Encrypted(tokenAttribute = \"...\"): a byte[] for a binary column (the"
+              + " default format), a String for format = ColumnFormat.BASE64; insertable and"
+              + " updatable, not encrypted.");
+    } else if (message.contains("IDENTITY")) {
+      a.append(
+          "Values are bound to the row's id, which an IDENTITY column only knows after the insert:"
+              + " use @GeneratedValue(strategy = GenerationType.SEQUENCE), a UUID or an assigned id,"
+              + " or set @Encrypted(bindToId = false) (bound to table and column only).");
+    } else if (message.contains("cannot be encrypted; supported types")) {
+      a.append("Use one of the supported Java types listed above, or store the value in one of them.");
+    } else {
+      a.append("The message above says what to change (see the @Encrypted javadoc and docs/FORMAT.md).");
     }
-    return null;
+    return a.toString();
   }
 }

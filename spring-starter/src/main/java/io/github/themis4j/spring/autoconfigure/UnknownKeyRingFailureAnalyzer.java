@@ -1,6 +1,8 @@
 package io.github.themis4j.spring.autoconfigure;
 
 import io.github.themis4j.keyring.UnknownKeyException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -9,15 +11,24 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * field whose key ring is not configured. Names the properties that configure the ring.
  */
 class UnknownKeyRingFailureAnalyzer extends AbstractFailureAnalyzer<UnknownKeyException> {
+  /** The suggestion of {@link UnknownKeyException#noSuchRing}. */
+  private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean '([A-Za-z0-9._-]+)'\\?");
+
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, UnknownKeyException cause) {
     String ring = cause.keyRing();
     String prefix = "themis4j.key-rings." + ring;
     String usedBy = usedBy(rootFailure, cause);
     if (cause.keyId() == null) {
+      Matcher typo = DID_YOU_MEAN.matcher(String.valueOf(cause.getMessage()));
+      String fixTypo =
+          typo.find()
+              ? "If '" + ring + "' is a typo, name the configured ring '" + typo.group(1)
+                  + "' in the mapping (@Encrypted(keyRing = \"" + typo.group(1) + "\")). Otherwise c"
+              : "C";
       return new FailureAnalysis(
           "themis4j key ring '" + ring + "' is used but not configured: " + cause.getMessage() + usedBy,
-          "Configure key ring '" + ring + "', for example:\n\n"
+          fixTypo + "onfigure key ring '" + ring + "', for example:\n\n"
               + "    " + prefix + ".keys[0].id=2026-01\n"
               + "    " + prefix + ".keys[0].env=" + envName(ring) + "   (or .value, .file, .keystore.*)\n"
               + "    " + prefix + ".active=2026-01\n\n"
