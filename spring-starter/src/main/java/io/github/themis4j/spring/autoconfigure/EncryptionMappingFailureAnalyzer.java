@@ -27,6 +27,9 @@ class EncryptionMappingFailureAnalyzer extends AbstractFailureAnalyzer<Encryptio
       }
     }
     String message = cause.getMessage() == null ? "" : cause.getMessage();
+    if (KeyRingProviderFailureAnalyzer.isAboutTheProvider(message)) {
+      return null; // KeyRingProviderFailureAnalyzer says how to pass the provider
+    }
     String subject;
     String problem;
     Matcher attribute = ON_ATTRIBUTE.matcher(message);

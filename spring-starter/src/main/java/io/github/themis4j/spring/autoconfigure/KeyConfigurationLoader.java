@@ -83,8 +83,12 @@ final class KeyConfigurationLoader {
       String id = key.getId();
       if (id == null || id.isBlank()) {
         throw new KeyConfigurationException(keyPrefix + ".id",
-            "Key " + i + " of key ring '" + name + "' has no id.",
-            "Set '" + keyPrefix + ".id' (1-64 characters of [A-Za-z0-9._-], for example '2026-01').");
+            "Key " + i + " of key ring '" + name + "' has no id. If the keys of this ring are set in"
+                + " more than one property source (for example a file and the environment variable "
+                + envName(name, i) + "_VALUE), Spring Boot binds the whole list 'keys' from the"
+                + " highest-priority source that sets any of it and ignores the elements of the others.",
+            "Set '" + keyPrefix + ".id' (1-64 characters of [A-Za-z0-9._-], for example '2026-01'),"
+                + " and set every key of '" + prefix + ".keys' (id and source) in one property source.");
       }
       try {
         KeyRing.checkId(id, "key id");
@@ -129,6 +133,12 @@ final class KeyConfigurationLoader {
               + "'.");
     }
     return builder.active(active).build();
+  }
+
+  /** The environment variable form of key {@code i} of a ring, for messages. */
+  private static String envName(String ring, int i) {
+    return "THEMIS4J_KEYRINGS_" + ring.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "")
+        + "_KEYS_" + i;
   }
 
   /** The configured key pair, or null if none is configured. */

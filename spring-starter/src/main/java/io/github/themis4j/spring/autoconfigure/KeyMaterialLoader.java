@@ -155,11 +155,21 @@ final class KeyMaterialLoader {
     return new FileSystemResource(location);
   }
 
+  /** The absolute path a location resolves to (or the resource's description), for messages. */
+  static String where(Resource resource) {
+    try {
+      return "'" + resource.getFile().getAbsoluteFile().toPath().normalize() + "'";
+    } catch (IOException | RuntimeException e) {
+      return resource.getDescription();
+    }
+  }
+
   private byte[] readFile(String location, String property) {
     Resource resource = resource(location);
     if (!resource.exists()) {
       throw new KeyConfigurationException(property,
-          "Key file '" + location + "' (named by '" + property + "') does not exist.",
+          "Key file '" + location + "' (named by '" + property + "', resolved to " + where(resource)
+              + ") does not exist.",
           "Create the file or correct '" + property + "'.");
     }
     try (InputStream in = resource.getInputStream()) {
@@ -172,7 +182,8 @@ final class KeyMaterialLoader {
       return bytes;
     } catch (IOException e) {
       throw new KeyConfigurationException(property,
-          "Key file '" + location + "' (named by '" + property + "') cannot be read: " + e.getMessage(),
+          "Key file '" + location + "' (named by '" + property + "', resolved to " + where(resource)
+              + ") cannot be read: " + e.getMessage(),
           "Make the file readable by the application or correct '" + property + "'.", e);
     }
   }
@@ -190,7 +201,8 @@ final class KeyMaterialLoader {
     Resource resource = resource(location);
     if (!resource.exists()) {
       throw new KeyConfigurationException(property + ".location",
-          "Keystore '" + location + "' (named by '" + property + ".location') does not exist.",
+          "Keystore '" + location + "' (named by '" + property + ".location', resolved to "
+              + where(resource) + ") does not exist.",
           "Create the keystore or correct '" + property + ".location'.");
     }
     KeyStore store;

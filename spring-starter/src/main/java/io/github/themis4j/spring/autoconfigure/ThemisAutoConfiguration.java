@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -41,6 +42,8 @@ import org.springframework.core.io.ResourceLoader;
 public final class ThemisAutoConfiguration {
   private static final Log log = LogFactory.getLog(ThemisAutoConfiguration.class);
 
+  private static final String DEV_MODE = "themis4j.dev-mode.enabled";
+
   private final ThemisProperties properties;
 
   ThemisAutoConfiguration(ThemisProperties properties) {
@@ -59,6 +62,16 @@ public final class ThemisAutoConfiguration {
     List<KeyRing> rings = loader(environment, resourceLoader)
         .keyRings(properties, registrars.orderedStream().toList());
     if (properties.getDevMode().isEnabled()) {
+      checkDevModeAllowed(environment);
+      if (!rings.isEmpty()) {
+        throw new KeyConfigurationException(DEV_MODE,
+            "Development mode is on, but key rings are configured or registered ("
+                + rings.stream().map(KeyRing::name).toList() + "). Development mode would give a"
+                + " throwaway key to every other ring name, a mistyped one included, and the data"
+                + " encrypted with it would be unreadable after a restart.",
+            "Remove '" + DEV_MODE + "=true' to use the configured rings (and get the check of ring"
+                + " names back), or remove the configured rings to develop with throwaway keys only.");
+      }
       return new DevModeKeyRingProvider(rings);
     }
     return KeyRings.of(rings);
@@ -72,6 +85,7 @@ public final class ThemisAutoConfiguration {
     if (pair != null) {
       return pair;
     }
+    checkDevModeAllowed(environment);
     log.warn("themis4j DEVELOPMENT MODE: generated a THROWAWAY EC key pair because themis4j.key-pair is"
         + " not configured. Peers cannot know its public key across restarts; configure"
         + " themis4j.key-pair.private-key and themis4j.key-pair.public-key before real use.");
@@ -88,6 +102,28 @@ public final class ThemisAutoConfiguration {
   @ConditionalOnMissingBean
   SecureComparatorFactory themisSecureComparatorFactory() {
     return new SecureComparatorFactory();
+  }
+
+  /** Development mode needs one of {@code themis4j.dev-mode.profiles} active (unless it is empty). */
+  private void checkDevModeAllowed(Environment environment) {
+    List<String> allowed = properties.getDevMode().getProfiles();
+    if (allowed.isEmpty() || environment.matchesProfiles(allowed.toArray(new String[0]))) {
+      return;
+    }
+    throw new KeyConfigurationException(DEV_MODE,
+        "Development mode is on, but none of the profiles " + allowed + " that allow it is active"
+            + " (active: " + List.of(environment.getActiveProfiles()) + ").",
+        "Activate one of them (for example 'spring.profiles.active=dev') for local development, or"
+            + " remove '" + DEV_MODE + "=true'. 'themis4j.dev-mode.profiles' lists the profiles that"
+            + " allow development mode.");
+  }
+
+  /**
+   * The bound {@link ThemisProperties} bean (registered by this configuration only), or, when
+   * this configuration is excluded, the properties bound from the environment.
+   */
+  static ThemisProperties properties(ObjectProvider<ThemisProperties> bound, Environment environment) {
+    return bound.getIfAvailable(() -> Binder.get(environment).bindOrCreate("themis4j", ThemisProperties.class));
   }
 
   private static KeyConfigurationLoader loader(Environment environment, ResourceLoader resourceLoader) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,6 +34,13 @@ public final class ThemisHealthIndicator implements HealthIndicator {
   private final @Nullable KeyPair keyPair;
   private final @Nullable PeerPublicKeys peers;
   private final boolean devMode;
+  private final Supplier<Map<String, UnitKeyRings>> units;
+
+  /**
+   * The key ring provider a persistence unit's Hibernate really uses, when it is not the
+   * application's {@link KeyRingProvider} bean, and the rings its attributes use.
+   */
+  public record UnitKeyRings(KeyRingProvider provider, Collection<String> ringNames) {}
 
   /**
    * @param provider the application's key rings
@@ -43,6 +51,17 @@ public final class ThemisHealthIndicator implements HealthIndicator {
    */
   public ThemisHealthIndicator(KeyRingProvider provider, Collection<String> configuredRingNames,
       @Nullable KeyPair keyPair, @Nullable PeerPublicKeys peers, boolean devMode) {
+    this(provider, configuredRingNames, keyPair, peers, devMode, Map::of);
+  }
+
+  /**
+   * @param units the persistence units whose Hibernate uses another key ring provider than {@code
+   *     provider}, by entity manager factory bean name; their rings are checked too
+   */
+  public ThemisHealthIndicator(KeyRingProvider provider, Collection<String> configuredRingNames,
+      @Nullable KeyPair keyPair, @Nullable PeerPublicKeys peers, boolean devMode,
+      Supplier<Map<String, UnitKeyRings>> units) {
+    this.units = units;
     this.provider = provider;
     this.configuredRingNames = List.copyOf(configuredRingNames);
     this.keyPair = keyPair;
@@ -52,9 +71,47 @@ public final class ThemisHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    boolean up = true;
     Map<String, Object> rings = new LinkedHashMap<>();
-    for (String name : ringNames()) {
+    boolean up = check(provider, ringNames(), rings);
+    Map<String, Object> unitDetails = new LinkedHashMap<>();
+    Map<String, UnitKeyRings> unitRingsByName;
+    try {
+      unitRingsByName = units.get();
+    } catch (RuntimeException e) {
+      up = false;
+      unitRingsByName = Map.of();
+      unitDetails.put("error", e.getClass().getName());
+    }
+    for (Map.Entry<String, UnitKeyRings> unit : unitRingsByName.entrySet()) {
+      Map<String, Object> unitRings = new LinkedHashMap<>();
+      up &= check(unit.getValue().provider(), unit.getValue().ringNames(), unitRings);
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("provider", unit.getValue().provider().getClass().getName());
+      detail.put("keyRings", unitRings);
+      unitDetails.put(unit.getKey(), detail);
+    }
+    Health.Builder builder = up ? Health.up() : Health.down();
+    builder.withDetail("keyRings", rings);
+    if (!unitDetails.isEmpty()) {
+      builder.withDetail("persistenceUnits", unitDetails);
+    }
+    if (keyPair != null) {
+      builder.withDetail("keyPair", keyPair.publicKey().type()
+          + (keyPair.publicKey().ecCurve() != null ? " " + keyPair.publicKey().ecCurve().curveName() : ""));
+    }
+    if (peers != null) {
+      builder.withDetail("peers", peers.ids().size());
+    }
+    if (devMode) {
+      builder.withDetail("devMode", "ON: throwaway keys, not for production");
+    }
+    return builder.build();
+  }
+
+  /** Loads each ring and round-trips its active key; false if any fails. */
+  private static boolean check(KeyRingProvider provider, Collection<String> names, Map<String, Object> rings) {
+    boolean up = true;
+    for (String name : names) {
       Map<String, Object> detail = new LinkedHashMap<>();
       try {
         KeyRing ring = provider.keyRing(name);
@@ -70,19 +127,7 @@ public final class ThemisHealthIndicator implements HealthIndicator {
       }
       rings.put(name, detail);
     }
-    Health.Builder builder = up ? Health.up() : Health.down();
-    builder.withDetail("keyRings", rings);
-    if (keyPair != null) {
-      builder.withDetail("keyPair", keyPair.publicKey().type()
-          + (keyPair.publicKey().ecCurve() != null ? " " + keyPair.publicKey().ecCurve().curveName() : ""));
-    }
-    if (peers != null) {
-      builder.withDetail("peers", peers.ids().size());
-    }
-    if (devMode) {
-      builder.withDetail("devMode", "ON: throwaway keys, not for production");
-    }
-    return builder.build();
+    return up;
   }
 
   private Collection<String> ringNames() {

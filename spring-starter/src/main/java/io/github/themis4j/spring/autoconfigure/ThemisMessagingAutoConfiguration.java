@@ -7,7 +7,7 @@ import io.github.themis4j.spring.SecureSessionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -18,7 +18,6 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = ThemisAutoConfiguration.class)
 @ConditionalOnBean({KeyPair.class, PeerPublicKeys.class})
-@EnableConfigurationProperties(ThemisProperties.class)
 public final class ThemisMessagingAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
@@ -29,8 +28,8 @@ public final class ThemisMessagingAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   SecureSessionFactory themisSecureSessionFactory(
-      KeyPair keyPair, PeerPublicKeys peers, ThemisProperties properties, Environment environment) {
-    String id = properties.getSession().getId();
+      KeyPair keyPair, PeerPublicKeys peers, ObjectProvider<ThemisProperties> properties, Environment environment) {
+    String id = ThemisAutoConfiguration.properties(properties, environment).getSession().getId();
     if (id == null || id.isEmpty()) {
       id = environment.getProperty("spring.application.name");
     }

@@ -328,12 +328,26 @@ public class ThemisProperties {
      */
     private boolean enabled = false;
 
+    /**
+     * Profiles of which one must be active for development mode to start; empty allows it under
+     * any profile.
+     */
+    private List<String> profiles = new ArrayList<>(List.of("dev", "local", "test"));
+
     public boolean isEnabled() {
       return enabled;
     }
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    public List<String> getProfiles() {
+      return profiles;
+    }
+
+    public void setProfiles(List<String> profiles) {
+      this.profiles = profiles;
     }
   }
 

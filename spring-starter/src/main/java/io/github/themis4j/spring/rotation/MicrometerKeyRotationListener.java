@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and the estimated seconds left (-1 while unknown, 0 when finished), same tags;
  *   <li>{@value #VALUES_BY_KEY}: stored values per {@code key.ring} and {@code key.id} as counted
  *       at the end of the last run (how much data still needs an old key);
- *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run found values still needing an old key, else 0
- *       (-1 before the first run).
+ *   <li>{@value #OLD_KEYS_NEEDED}: 1 if the last run of any unit found values still needing an old
+ *       key, else 0 (-1 before the first run); always 1 while a persistence unit is not covered by
+ *       any job ({@link #uncoveredUnits(int)}).
  * </ul>
  *
- * <p>Tags hold names and key ids only. Thread-safe.
+ * <p>Every gauge is also tagged {@code unit}: the persistence unit (entity manager factory bean
+ * name) of the job, {@code default} for a listener not made by {@link #forUnit}. {@value
+ * #OLD_KEYS_NEEDED} covers every unit. Tags hold names and key ids only. Thread-safe.
  */
 public final class MicrometerKeyRotationListener implements KeyRotationListener {
   public static final String ROWS_DONE = "themis4j.rotation.rows.done";
@@ -39,15 +42,50 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
   public static final String OLD_KEYS_NEEDED = "themis4j.rotation.old.keys.needed";
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
-  private final AtomicLong oldKeysNeeded = new AtomicLong(-1);
+  private final Map<String, AtomicLong> values;
+  private final Map<String, Boolean> oldKeysNeededByUnit;
+  private final AtomicLong oldKeysNeeded;
+  private final AtomicLong uncovered;
+  private final String unit;
 
   public MicrometerKeyRotationListener(MeterRegistry registry) {
-    this.registry = registry;
+    this(registry, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicLong(-1), new AtomicLong(),
+        "default");
     Gauge.builder(OLD_KEYS_NEEDED, oldKeysNeeded, AtomicLong::doubleValue)
         .description(
             "1 if stored values still need an old key after the last key rotation run, else 0")
         .register(registry);
+  }
+
+  private MicrometerKeyRotationListener(
+      MeterRegistry registry,
+      Map<String, AtomicLong> values,
+      Map<String, Boolean> oldKeysNeededByUnit,
+      AtomicLong oldKeysNeeded,
+      AtomicLong uncovered,
+      String unit) {
+    this.registry = registry;
+    this.values = values;
+    this.oldKeysNeededByUnit = oldKeysNeededByUnit;
+    this.oldKeysNeeded = oldKeysNeeded;
+    this.uncovered = uncovered;
+    this.unit = unit;
+  }
+
+  /** A listener for the job of persistence unit {@code unit}, publishing to the same gauges. */
+  public MicrometerKeyRotationListener forUnit(String unit) {
+    return new MicrometerKeyRotationListener(registry, values, oldKeysNeededByUnit, oldKeysNeeded, uncovered, unit);
+  }
+
+  /**
+   * Tells the gauges how many persistence units no job covers: while any, {@value #OLD_KEYS_NEEDED}
+   * stays 1, since nothing proves that their values no longer need an old key.
+   */
+  public void uncoveredUnits(int units) {
+    uncovered.set(units);
+    if (units > 0) {
+      oldKeysNeeded.set(1);
+    }
   }
 
   @Override
@@ -67,9 +105,10 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
 
   @Override
   public void onFinish(RotationReport report) {
+    String prefix = VALUES_BY_KEY + "|" + Tags.of("unit", unit) + "|";
     values.forEach(
         (k, v) -> {
-          if (k.startsWith(VALUES_BY_KEY + "|")) {
+          if (k.startsWith(prefix)) {
             v.set(0); // keys no longer holding values drop to zero
           }
         });
@@ -85,7 +124,8 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
                                     + " rotation run",
                                 Tags.of("key.ring", ring, "key.id", key))
                             .set(n)));
-    oldKeysNeeded.set(report.anyOldKeyStillNeeded() ? 1 : 0);
+    oldKeysNeededByUnit.put(unit, report.anyOldKeyStillNeeded());
+    oldKeysNeeded.set(oldKeysNeededByUnit.containsValue(Boolean.TRUE) || uncovered.get() > 0 ? 1 : 0);
   }
 
   private void record(RotationProgress p) {
@@ -109,9 +149,10 @@ public final class MicrometerKeyRotationListener implements KeyRotationListener 
         .set(p.eta() == null ? -1 : p.eta().toSeconds());
   }
 
-  private AtomicLong gauge(String name, String description, Tags tags) {
+  private AtomicLong gauge(String name, String description, Tags withoutUnit) {
+    Tags tags = withoutUnit.and("unit", unit);
     return values.computeIfAbsent(
-        name + "|" + tags,
+        name + "|" + Tags.of("unit", unit) + "|" + withoutUnit,
         k -> {
           AtomicLong holder = new AtomicLong();
           Gauge.builder(name, holder, AtomicLong::doubleValue)

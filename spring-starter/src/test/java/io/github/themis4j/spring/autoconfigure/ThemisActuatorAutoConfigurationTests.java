@@ -127,4 +127,26 @@ class ThemisActuatorAutoConfigurationTests {
     assertThat(ThemisSanitizingFunction.isSecretProperty("themis4j.peers.billing")).isFalse();
     assertThat(ThemisSanitizingFunction.isSecretProperty("other.value")).isFalse();
   }
+
+  private static boolean masked(ThemisSanitizingFunction f, String key, String value) {
+    return SanitizableData.SANITIZED_VALUE.equals(f.apply(new SanitizableData(null, key, value)).getValue());
+  }
+
+  @Test
+  void masksValuesThatCarryThemisSecretsUnderOtherNames() {
+    ThemisSanitizingFunction f = new ThemisSanitizingFunction(java.util.Set.of("KSPASS"), java.util.Set.of("s3cr3t-key", "abc"));
+    assertThat(masked(f, "sun.java.command", "app.jar --themis4j.key-rings.pii.keys[0].value=xyz")).isTrue();
+    assertThat(masked(f, "sun.java.command", "io.github.themis4j.demo.DemoApplication --server.port=1")).isTrue();
+    assertThat(masked(f, "sun.java.command", "com.example.App --server.port=1")).isFalse();
+    assertThat(masked(f, "SPRING_APPLICATION_JSON",
+        "{\"themis4j\":{\"key-rings\":{\"a\":{\"keys\":[{\"id\":\"k\",\"value\":\"xyz\"}]}}}}")).isTrue();
+    assertThat(masked(f, "spring.application.json", "{\"themis4j.key-rings.a.keys[0].value\": \"xyz\"}")).isTrue();
+    assertThat(masked(f, "JAVA_TOOL_OPTIONS", "-Dthemis4j.key-pair.private-key.keystore.password=pw")).isTrue();
+    assertThat(masked(f, "app.copy", "prefix-s3cr3t-key-suffix")).isTrue(); // a known secret inside
+    assertThat(masked(f, "app.short", "abc")).isFalse(); // too short to search for
+    assertThat(masked(f, "kspass", "anything")).isTrue(); // a referenced name, relaxed
+    assertThat(masked(f, "themis4j.kek.vault.token", "t")).isTrue();
+    assertThat(masked(f, "java.class.path", "/m2/io/github/themis4j/themis4j-core.jar")).isFalse();
+    assertThat(masked(f, "app.greeting", "hello")).isFalse();
+  }
 }

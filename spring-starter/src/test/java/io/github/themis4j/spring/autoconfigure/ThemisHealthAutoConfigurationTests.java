@@ -66,7 +66,7 @@ class ThemisHealthAutoConfigurationTests {
 
   @Test
   void devModeIsVisibleInDetails() {
-    runner.withPropertyValues("themis4j.dev-mode.enabled=true").run(
+    runner.withPropertyValues("themis4j.dev-mode.enabled=true", "spring.profiles.active=dev").run(
         context -> {
           context.getBean(KeyRingProvider.class).keyRing("default");
           Health health = context.getBean(ThemisHealthIndicator.class).health();

@@ -130,14 +130,72 @@ class KeyLifecycleSpringBootTest {
         .doesNotContain(K1);
   }
 
+  private static ConfigurableApplicationContext startWithoutRings(String db, String... properties) {
+    return new SpringApplicationBuilder(E2eApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(
+            "spring.datasource.url=jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1",
+            "spring.jpa.hibernate.ddl-auto=update",
+            "spring.main.banner-mode=off")
+        .properties(properties)
+        .run();
+  }
+
   @Test
   void developmentModeRunsWithThrowawayKeys(CapturedOutput output) {
-    try (ConfigurableApplicationContext dev = start("dev" + DB.incrementAndGet(), "themis4j.dev-mode.enabled=true")) {
+    try (ConfigurableApplicationContext dev = startWithoutRings("dev" + DB.incrementAndGet(),
+        "themis4j.dev-mode.enabled=true", "spring.profiles.active=dev")) {
       PatientRepository patients = dev.getBean(PatientRepository.class);
       long id = patients.save(new Patient("Hedy Lamarr", LocalDate.of(1914, 11, 9), "d")).getId();
       assertThat(patients.findById(id).orElseThrow().getName()).isEqualTo("Hedy Lamarr");
       assertThat(storedKeyId(dev, id)).isEqualTo("dev");
       assertThat(output).contains("DEVELOPMENT MODE is ON").contains("THROWAWAY key for key ring 'pii'");
     }
+  }
+
+  @Test
+  void developmentModeIsRefusedWithConfiguredRings(CapturedOutput output) {
+    assertThatThrownBy(() -> start("dev" + DB.incrementAndGet(), "themis4j.dev-mode.enabled=true",
+            "spring.profiles.active=dev"))
+        .hasRootCauseInstanceOf(KeyConfigurationException.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("Development mode is on, but key rings are configured or registered ([default])")
+        .contains("a mistyped one included")
+        .contains("Property: themis4j.dev-mode.enabled")
+        .doesNotContain(EncryptedEntitySpringBootTest.DEFAULT_KEY);
+  }
+
+  @Test
+  void developmentModeNeedsADevelopmentProfile(CapturedOutput output) {
+    assertThatThrownBy(() -> startWithoutRings("dev" + DB.incrementAndGet(), "themis4j.dev-mode.enabled=true"))
+        .hasRootCauseInstanceOf(KeyConfigurationException.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("none of the profiles [dev, local, test] that allow it is active (active: [])")
+        .contains("spring.profiles.active=dev");
+    // An application may name its own development profiles.
+    try (ConfigurableApplicationContext dev = startWithoutRings("dev" + DB.incrementAndGet(),
+        "themis4j.dev-mode.enabled=true", "themis4j.dev-mode.profiles=sandbox", "spring.profiles.active=sandbox")) {
+      assertThat(dev.getBean(PatientRepository.class).count()).isZero();
+    }
+  }
+
+  @Test
+  void switchingTheJpaIntegrationOffWithEncryptedEntitiesIsExplained(CapturedOutput output) {
+    assertThatThrownBy(() -> start("jpaoff" + DB.incrementAndGet(), "themis4j.jpa.enabled=false"))
+        .hasRootCauseInstanceOf(io.github.themis4j.jpa.EncryptionMappingException.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("no key ring provider is configured")
+        .contains("themis4j.jpa.enabled=false: the starter passes no key ring provider to Hibernate")
+        .contains("Remove themis4j.jpa.enabled=false");
+  }
+
+  @Test
+  void aProviderClassNameThatDoesNotLoadIsExplained(CapturedOutput output) {
+    assertThatThrownBy(() -> start("badprovider" + DB.incrementAndGet(),
+            "spring.jpa.properties.themis4j.jpa.key_ring_provider=com.example.NoSuchProvider"))
+        .hasRootCauseInstanceOf(Exception.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("setting 'themis4j.jpa.key_ring_provider': class com.example.NoSuchProvider not found")
+        .contains("Correct 'spring.jpa.properties.themis4j.jpa.key_ring_provider'");
   }
 }

@@ -80,6 +80,11 @@ public class KeyRotationSpringBootTest {
         .toList();
   }
 
+  /** The part of an endpoint response about the only persistence unit. */
+  static Map<?, ?> unit(Map<String, Object> response) {
+    return (Map<?, ?>) ((Map<?, ?>) response.get("units")).get("entityManagerFactory");
+  }
+
   private static String name(int i) {
     return "Patient number " + i;
   }
@@ -148,18 +153,21 @@ public class KeyRotationSpringBootTest {
       KeyRotationEndpoint endpoint = v2.getBean(KeyRotationEndpoint.class);
       Map<String, Object> status = endpoint.status();
       assertThat(status.get("running")).isEqualTo(false);
-      assertThat(((Map<?, ?>) status.get("lastReport")).get("complete")).isEqualTo(true);
+      assertThat(status.get("complete")).isEqualTo(true);
+      assertThat(status.get("notCovered")).isEqualTo(Map.of());
+      assertThat(unit(status).get("lastReport")).isNotNull();
       assertThat(endpoint.start().get("started")).isEqualTo(true);
       for (int i = 0;
           i < 600 && (job.isRunning() || job.lastReport().orElseThrow() == report);
           i++) {
         Thread.sleep(50);
       }
-      Map<?, ?> second = (Map<?, ?>) endpoint.status().get("lastReport");
+      Map<?, ?> second = (Map<?, ?>) unit(endpoint.status()).get("lastReport");
       assertThat(second.get("complete")).isEqualTo(true);
       assertThat(second.get("valuesRotated")).isEqualTo(0L);
       Map<String, Object> inventory = endpoint.view("inventory");
-      assertThat(inventory.get("oldKeysStillNeeded")).isEqualTo(Map.of());
+      assertThat(inventory.get("complete")).isEqualTo(true);
+      assertThat(unit(inventory).get("oldKeysStillNeeded")).isEqualTo(Map.of());
       assertThat(endpoint.view("nonsense")).containsKey("error");
       assertThat(endpoint.cancel()).containsEntry("cancelling", false); // nothing running
       Map<String, Object> again = endpoint.start();
@@ -208,7 +216,7 @@ public class KeyRotationSpringBootTest {
                     new String[] {"--themis4j.rotation.run=true"},
                     "themis4j.rotation.fail-on-incomplete=true"))
         .isInstanceOf(KeyRotationException.class)
-        .hasMessageContaining("old keys still needed {pii=[k1]}")
+        .hasMessageContaining("persistence unit 'entityManagerFactory': old keys still needed {pii=[k1]}")
         .hasMessageContaining("1 unreadable");
   }
 
