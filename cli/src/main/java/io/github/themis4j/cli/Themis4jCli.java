@@ -62,7 +62,7 @@ public final class Themis4jCli implements Runnable {
    */
   private static void addSubcommands(CommandLine cl, String[] args) {
     String first = args.length == 0 ? "" : args[0];
-    String[] names = {"keygen", "cell", "message", "inspect", "column", "keys", "tools"};
+    String[] names = {"keygen", "cell", "message", "inspect", "column", "keys", "index", "tools"};
     boolean known = Arrays.asList(names).contains(first);
     for (String name : names) {
       if (!known || name.equals(first)) {
@@ -89,6 +89,8 @@ public final class Themis4jCli implements Runnable {
         return new ColumnCommand();
       case "keys":
         return new KeysCommand();
+      case "index":
+        return new IndexCommand();
       default:
         return new ToolsCommand();
     }

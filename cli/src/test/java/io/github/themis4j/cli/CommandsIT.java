@@ -54,7 +54,8 @@ class CommandsIT {
         "cell token encrypt", "cell token decrypt", "cell imprint", "cell imprint encrypt",
         "cell imprint decrypt", "message", "message encrypt", "message decrypt", "message sign",
         "message verify", "inspect", "column", "column context", "column decrypt", "column encrypt",
-        "keys", "keys wrap", "keys unwrap", "keys rewrap", "keys list", "tools"
+        "keys", "keys wrap", "keys unwrap", "keys rewrap", "keys list", "index", "index plan",
+        "index compute", "tools"
       })
   void everyCommandHasHelp(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
