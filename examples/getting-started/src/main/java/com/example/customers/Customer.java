@@ -2,6 +2,8 @@ package com.example.customers;
 
 import io.github.themis4j.jpa.ColumnFormat;
 import io.github.themis4j.jpa.Encrypted;
+import io.github.themis4j.jpa.index.BlindIndex;
+import io.github.themis4j.jpa.index.Normalizers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -28,6 +30,12 @@ public class Customer {
   @Encrypted
   @Column(name = "email", length = 817)
   private String email;
+
+  // The blind index of email (key ring "blind-index"): findByEmail keeps working, and is unique.
+  // Set by themis4j on every insert and on every update that changes email; never set it yourself.
+  @BlindIndex(of = "email", normalize = {Normalizers.TRIM, Normalizers.LOWER_CASE})
+  @Column(name = "email_index", length = 80, unique = true)
+  private String emailIndex;
 
   // Seal under key ring "pii", stored as base64 text (varchar).
   @Encrypted(keyRing = "pii", format = ColumnFormat.BASE64)

@@ -81,6 +81,24 @@ class CustomersApplicationTest {
   }
 
   @Test
+  void customersAreFoundByTheirEncryptedEmail() {
+    Customer grace = customers.save(new Customer("grace", "Grace@Example.org", null));
+    customers.save(new Customer("alan", "alan@example.org", null));
+
+    assertThat(customers.findByEmail("grace@example.org")).get().extracting(Customer::getId)
+        .isEqualTo(grace.getId());
+    assertThat(customers.findByEmail("  GRACE@example.org ")).isPresent(); // trim, lower-case
+    assertThat(customers.existsByEmail("nobody@example.org")).isFalse();
+    String index =
+        jdbc.queryForObject(
+            "select email_index from customer where id = ?", String.class, grace.getId());
+    assertThat(index).startsWith("b1:").doesNotContain("grace");
+    // Exact index: the database's UNIQUE constraint refuses a second customer with that e-mail.
+    assertThatThrownBy(() -> customers.saveAndFlush(new Customer("g2", "grace@EXAMPLE.org", null)))
+        .isNotNull();
+  }
+
+  @Test
   void aCiphertextCopiedToAnotherRowDoesNotDecrypt() {
     Customer a = customers.save(new Customer("a", "a@example.org", null));
     Customer b = customers.save(new Customer("b", "b@example.org", null));
@@ -119,7 +137,7 @@ class CustomersApplicationTest {
     try {
       Path dir = Files.createTempDirectory("customers-keys");
       SecureRandom random = new SecureRandom();
-      for (String id : new String[] {"k1", "p1"}) {
+      for (String id : new String[] {"k1", "p1", "b1"}) {
         byte[] key = new byte[32];
         random.nextBytes(key);
         Files.write(dir.resolve(id + ".key"), key);
