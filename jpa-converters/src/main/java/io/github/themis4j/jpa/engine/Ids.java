@@ -3,11 +3,16 @@ package io.github.themis4j.jpa.engine;
 import java.math.BigInteger;
 import java.util.UUID;
 
-/** Identifiers as cursor text. */
-final class Ids {
+/**
+ * Identifiers as the engine records them in its cursor table (docs/ENGINE.md): their {@code
+ * toString()} text, for the identifier types listed by {@link #supportsText}. Used by the engine and
+ * by passes that report recorded key ranges.
+ */
+public final class Ids {
   private Ids() {}
 
-  static boolean supportsText(Class<?> idType) {
+  /** Whether identifiers of this Java type can be recorded as cursor text. */
+  public static boolean supportsText(Class<?> idType) {
     return idType == Long.class
         || idType == Integer.class
         || idType == Short.class
@@ -17,11 +22,17 @@ final class Ids {
         || idType == UUID.class;
   }
 
-  static String toText(Object id) {
+  /** The cursor text of an identifier (null for null). */
+  public static String toText(Object id) {
     return id == null ? null : id.toString();
   }
 
-  static Object fromText(String text, Class<?> idType) {
+  /**
+   * The identifier that {@link #toText} recorded.
+   *
+   * @throws ReencryptionException if the text is not an identifier of that type
+   */
+  public static Object fromText(String text, Class<?> idType) {
     if (text == null) {
       return null;
     }

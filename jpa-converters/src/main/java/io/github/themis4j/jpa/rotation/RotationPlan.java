@@ -1,6 +1,7 @@
 package io.github.themis4j.jpa.rotation;
 
 import io.github.themis4j.jpa.CellMode;
+import io.github.themis4j.jpa.engine.Ids;
 import io.github.themis4j.jpa.EncryptedAttribute;
 import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.jpa.engine.PassContext;
@@ -8,13 +9,11 @@ import io.github.themis4j.jpa.engine.StoredAttribute;
 import io.github.themis4j.jpa.engine.TableRef;
 import io.github.themis4j.keyring.KeyRing;
 import io.github.themis4j.keyring.envelope.KeyShreddedException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What one run does, worked out from the session factory's encrypted attributes and its mapping
@@ -159,7 +158,7 @@ final class RotationPlan {
                   + a.keyRing()
                   + "'");
         }
-        if (!supportsIdText(table.idType())) {
+        if (!Ids.supportsText(table.idType())) {
           plan.unrotated.add(
               new Unrotated(
                   table,
@@ -192,47 +191,5 @@ final class RotationPlan {
     }
     plan.tables.addAll(groups.values());
     return plan;
-  }
-
-  // ---- identifiers as progress text ------------------------------------------------------------
-
-  static boolean supportsIdText(Class<?> idType) {
-    return idType == Long.class
-        || idType == Integer.class
-        || idType == Short.class
-        || idType == Byte.class
-        || idType == BigInteger.class
-        || idType == String.class
-        || idType == UUID.class;
-  }
-
-  static String idToText(Object id) {
-    return id.toString();
-  }
-
-  static Object idFromText(String text, Class<?> idType) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      if (idType == Long.class) {
-        return Long.valueOf(text);
-      } else if (idType == Integer.class) {
-        return Integer.valueOf(text);
-      } else if (idType == Short.class) {
-        return Short.valueOf(text);
-      } else if (idType == Byte.class) {
-        return Byte.valueOf(text);
-      } else if (idType == BigInteger.class) {
-        return new BigInteger(text);
-      } else if (idType == UUID.class) {
-        return UUID.fromString(text);
-      }
-      return text;
-    } catch (IllegalArgumentException e) {
-      throw new KeyRotationException(
-          "the recorded progress '" + text + "' is not a " + idType.getSimpleName() + " identifier",
-          e);
-    }
   }
 }

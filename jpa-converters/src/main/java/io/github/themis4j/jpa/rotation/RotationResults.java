@@ -3,6 +3,7 @@ package io.github.themis4j.jpa.rotation;
 import io.github.themis4j.jpa.EncryptedAttribute;
 import io.github.themis4j.jpa.EncryptedValueCodec;
 import io.github.themis4j.jpa.EncryptionObserver;
+import io.github.themis4j.jpa.engine.Ids;
 import io.github.themis4j.jpa.engine.JobReport;
 import io.github.themis4j.jpa.engine.PartitionFailure;
 import io.github.themis4j.jpa.engine.PartitionRef;
@@ -257,8 +258,8 @@ final class RotationResults {
 
   /** {@code count(column)} of the rows with keys in {@code (lo, hi]} (text bounds, null: open). */
   private long count(TableRef t, String column, String lo, String hi) {
-    Object from = RotationPlan.idFromText(lo, t.idType());
-    Object to = RotationPlan.idFromText(hi, t.idType());
+    Object from = Ids.fromText(lo, t.idType());
+    Object to = Ids.fromText(hi, t.idType());
     StringBuilder sql =
         new StringBuilder("select count(").append(column).append(") as r_n from ").append(t.name());
     if (from != null) {
